@@ -1,0 +1,45 @@
+// Two bundles from one core: the Obsidian plugin (main.js) and the headless CLI (dist/cli.js).
+import esbuild from "esbuild";
+import { builtinModules } from "node:module";
+
+const production = process.argv[2] === "production";
+
+const pluginBuild = {
+  entryPoints: ["src/main.ts"],
+  bundle: true,
+  format: "cjs",
+  target: "es2021",
+  platform: "browser",
+  outfile: "main.js",
+  minify: production,
+  sourcemap: production ? false : "inline",
+  treeShaking: true,
+  logLevel: "info",
+  external: [
+    "obsidian",
+    "electron",
+    "@codemirror/*",
+    "@lezer/*",
+    ...builtinModules,
+  ],
+};
+
+const cliBuild = {
+  entryPoints: ["src/cli/main.ts"],
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  outfile: "dist/cli.js",
+  banner: { js: "#!/usr/bin/env node" },
+  minify: false,
+  sourcemap: false,
+  logLevel: "info",
+};
+
+if (production) {
+  await Promise.all([esbuild.build(pluginBuild), esbuild.build(cliBuild)]);
+} else {
+  const contexts = await Promise.all([esbuild.context(pluginBuild), esbuild.context(cliBuild)]);
+  await Promise.all(contexts.map((context) => context.watch()));
+}

@@ -1,0 +1,61 @@
+// Obsidian's plugin guidelines (eslint-plugin-obsidianmd's recommended set, type-checked) over
+// the plugin and the CLI; typescript-eslint's recommended set over tests and benchmarks, where
+// the fake app legitimately does what plugin code must not. And the layer rule: src/core is
+// pure, so it imports neither `obsidian` nor Node built-ins.
+import { defineConfig } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import tseslint from "typescript-eslint";
+import { builtinModules } from "node:module";
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default defineConfig([
+  {
+    ignores: ["main.js", "dist/**", "node_modules/**", "coverage/**", "test/e2e/.build/**", "test/e2e/artifacts/**", "test/fixtures/**", "**/*.mjs", "**/*.js"],
+  },
+  {
+    files: ["src/**/*.ts", "package.json"],
+    extends: [obsidianmd.configs.recommended],
+  },
+  {
+    files: ["src/**/*.ts"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // TypeScript already checks names; ESLint's no-undef does not know DOM globals.
+      "no-undef": "off",
+      // ATT&CK is MITRE's spelling, not a shouted word.
+      "obsidianmd/ui/sentence-case": ["warn", { brands: ["ATT&CK", "ATT&CK Vault", "Obsidian", "Sigma", "Atomic Red Team"] }],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "obsidian", message: "src/core is pure logic: adapt the app in src/obsidian instead." },
+            ...nodeBuiltins.map((name) => ({ name, message: "src/core runs in Obsidian and the CLI alike: no Node built-ins." })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is a Node program, not plugin code; it has no Vault#configDir and takes --config-dir instead.
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "import/no-nodejs-modules": "off",
+      "obsidianmd/no-nodejs-modules": "off",
+      "obsidianmd/hardcoded-config-path": "off",
+    },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts"],
+    extends: [tseslint.configs.recommended],
+    // The fake app mirrors Obsidian's signatures, so some parameters go unused on purpose.
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+]);

@@ -1,0 +1,44 @@
+/** The command line: `attack-vault <command> <vault> [text] [--flag value]…`, parsed without a library. */
+
+export class UsageError extends Error {}
+
+export interface FlagSpec {
+  /** Takes a value (`--platform Windows`), or is a switch (`--json`). */
+  takesValue: boolean;
+}
+
+export interface ParsedArgs {
+  command: string;
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+export function parseArgs(argv: readonly string[], flagSpecs: Readonly<Record<string, FlagSpec>>): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (!command) throw new UsageError("no command given; try `attack-vault --help`");
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] ?? "";
+    if (!word.startsWith("--") || word === "--") {
+      positionals.push(word);
+      continue;
+    }
+    const [name = "", inlineValue] = word.slice(2).split(/=(.*)/s, 2);
+    const spec = flagSpecs[name];
+    if (!spec) throw new UsageError(`unknown option --${name} for \`${command}\`; try \`attack-vault --help\``);
+    if (!spec.takesValue) {
+      flags.set(name, true);
+      continue;
+    }
+    const value = inlineValue ?? rest[++i];
+    if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  return { command, positionals, flags };
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === "string" ? value : undefined;
+}

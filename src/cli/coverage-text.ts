@@ -1,0 +1,44 @@
+/** The readable coverage report: a per-tactic table, then every technique with no rule. */
+import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
+}
+
+function countWithPercent(part: number, whole: number): string {
+  return `${part} (${percent(part, whole)})`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)];
+}
+
+function totalsLine(counts: CoverageCounts): string {
+  return (
+    `${counts.techniques} techniques · ${countWithPercent(counts.withRule, counts.techniques)} with a detection rule · ` +
+    `${countWithPercent(counts.withTest, counts.techniques)} with a test · ${counts.gaps} with no rule`
+  );
+}
+
+export function coverageText(report: CoverageReport, title: string): string {
+  const lines = [`ATT&CK coverage of ${title}`, totalsLine(report.filtered), ""];
+  const rows = report.tactics.map((group) => [
+    group.tactic.name,
+    String(group.techniques),
+    countWithPercent(group.withRule, group.techniques),
+    countWithPercent(group.withTest, group.techniques),
+    String(group.gaps),
+  ]);
+  lines.push(...table(["Tactic", "Techniques", "With rule", "With test", "No rule"], rows), "");
+  const gaps = report.rows.filter((row) => isGap(row.effectiveStatus));
+  lines.push(gaps.length === 0 ? "Every technique has a detection rule." : `Techniques with no detection rule (${gaps.length}):`);
+  const idWidth = Math.max(0, ...gaps.map((row) => row.id.length));
+  for (const row of gaps) {
+    const tests = row.effectiveStatus === "tests-no-rule" ? "  (has tests)" : "";
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${row.name} — ${row.tactics.map((tactic) => tactic.name).join(", ") || "no tactic"}${tests}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,121 @@
+/**
+ * The headless reader: walks a vault folder like Obsidian does and turns every
+ * Markdown file into a note record. A bad file becomes a warning, never a stop.
+ */
+import { isUtf8 } from "node:buffer";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import matter from "gray-matter";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
+import type { NoteRecord, NoteWarning } from "../core/note";
+import { findCodeBlocks } from "../core/query-blocks";
+import { inlineTags } from "../core/tags";
+
+export interface QueryBlockInNote {
+  note: string;
+  line: number;
+  query: string;
+}
+
+export interface VaultRead {
+  records: NoteRecord[];
+  /** The ```query blocks of every note, when asked for. */
+  queryBlocks: QueryBlockInNote[];
+  warnings: NoteWarning[];
+}
+
+export interface ReadOptions {
+  /** Also collect ```query blocks (costs a pass over each note's text). */
+  queryBlocks?: boolean;
+  languages?: readonly string[];
+}
+
+/** Vault-relative paths of the Markdown files, skipping `.obsidian`, `.trash` and hidden folders. */
+export function listMarkdownFiles(vaultDir: string): string[] {
+  const paths: string[] = [];
+  const walk = (relative: string): void => {
+    const entries = readdirSync(join(vaultDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) paths.push(path);
+    }
+  };
+  walk("");
+  return paths.sort();
+}
+
+/**
+ * gray-matter's own js-yaml 3 accepts YAML that Obsidian rejects (`tags: [, x]`), so it
+ * parses with js-yaml 4; the core schema keeps `2020-03-09` as text, as Obsidian does.
+ */
+const GRAY_MATTER_OPTIONS = {
+  engines: { yaml: (text: string) => loadYaml(text, { schema: CORE_SCHEMA }) ?? {} },
+};
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.trim() ?? message;
+}
+
+/** `at line 7, column 8 (reason)`, with the line counted in the file, not the frontmatter. */
+function yamlErrorWhere(error: unknown): string {
+  // js-yaml's YAMLException carries a mark; its class is not in the typings' ES module view.
+  const { mark, reason } = (error ?? {}) as { mark?: { line: number; column: number }; reason?: string };
+  if (mark && reason) {
+    // gray-matter hands the YAML over with the rest of the opening `---` line as line 0.
+    return `at line ${mark.line + 1}, column ${mark.column + 1} (${reason})`;
+  }
+  return `(${error instanceof Error ? firstLine(error.message) : String(error)})`;
+}
+
+/** One note: its record, and the problems found in it. */
+export function parseNote(path: string, text: string): { record: NoteRecord; warnings: NoteWarning[] } {
+  const warnings: NoteWarning[] = [];
+  let frontmatter: Record<string, unknown> | null = null;
+  let body = text;
+  if (/^---\r?\n/.test(text)) {
+    try {
+      // Passing options also keeps gray-matter from caching every file's text forever.
+      const parsed = matter(text, GRAY_MATTER_OPTIONS);
+      body = parsed.content;
+      const data: unknown = parsed.data;
+      if (data && typeof data === "object" && !Array.isArray(data)) {
+        frontmatter = data as Record<string, unknown>;
+      } else if (data !== null && data !== undefined) {
+        warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
+      }
+    } catch (error) {
+      warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error)}; the note is kept without properties` });
+      body = text.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*(\n|$)/, "");
+    }
+  }
+  return { record: { path, frontmatter, inlineTags: inlineTags(body) }, warnings };
+}
+
+export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRead {
+  const records: NoteRecord[] = [];
+  const queryBlocks: QueryBlockInNote[] = [];
+  const languages = options.languages ?? ["query"];
+  const warnings: NoteWarning[] = [];
+  for (const path of listMarkdownFiles(vaultDir)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(vaultDir, path));
+    } catch (error) {
+      warnings.push({ path, message: `could not be read (${error instanceof Error ? firstLine(error.message) : String(error)})` });
+      continue;
+    }
+    if (!isUtf8(bytes)) {
+      warnings.push({ path, message: "is not valid UTF-8; invalid bytes are shown as \uFFFD, as Obsidian does" });
+    }
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    if (options.queryBlocks && languages.some((language) => text.includes(language))) {
+      for (const block of findCodeBlocks(text, languages)) queryBlocks.push({ note: path, line: block.line, query: block.query });
+    }
+    const note = parseNote(path, text);
+    records.push(note.record);
+    warnings.push(...note.warnings);
+  }
+  return { records, queryBlocks, warnings };
+}

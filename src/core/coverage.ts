@@ -1,0 +1,215 @@
+/**
+ * Coverage per technique: direct rule and test notes, the rollup of a parent's
+ * sub-techniques, a status, per-tactic counts, and the filters the panel and CLI offer.
+ */
+import type { IndexedNote } from "./classify";
+import { compareTactics, findTactic, TACTICS, type Tactic } from "./tactics";
+import { isSubTechnique, parentTechniqueId } from "./technique-id";
+import type { VaultIndex } from "./vault-index";
+
+/** `no-rule` and `tests-no-rule` are the gaps: no detection rule covers the technique. */
+export type CoverageStatus = "no-rule" | "tests-no-rule" | "rules-no-test" | "rules-and-tests";
+
+export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["no-rule", "tests-no-rule", "rules-no-test", "rules-and-tests"];
+
+export function statusOf(ruleCount: number, testCount: number): CoverageStatus {
+  if (ruleCount === 0) return testCount === 0 ? "no-rule" : "tests-no-rule";
+  return testCount === 0 ? "rules-no-test" : "rules-and-tests";
+}
+
+export function isGap(status: CoverageStatus): boolean {
+  return status === "no-rule" || status === "tests-no-rule";
+}
+
+export interface CoverageRollup {
+  rules: string[];
+  tests: string[];
+  status: CoverageStatus;
+  /** The parent has no rule of its own; its rules all come from sub-techniques. */
+  fromSubTechniquesOnly: boolean;
+}
+
+export interface CoverageRow {
+  id: string;
+  name: string;
+  /** The technique note; the first by path when several claim the ID. */
+  note: string;
+  /** Every note that claims this ID (more than one is reported as a problem). */
+  notes: string[];
+  tactics: Tactic[];
+  platforms: string[];
+  /** Direct rule and test notes, sorted by path. */
+  rules: string[];
+  tests: string[];
+  status: CoverageStatus;
+  /** IDs of this technique's sub-techniques that have notes, sorted. */
+  subTechniques: string[];
+  /** Rules and tests of the technique and its sub-techniques; null for a sub-technique or a parent without any. */
+  rollup: CoverageRollup | null;
+  /** The status the panel and counts use: the rollup's where rollup is on and there is one. */
+  effectiveStatus: CoverageStatus;
+}
+
+export interface CoverageFilter {
+  platform?: string;
+  /** A tactic name, shortname or ID. */
+  tactic?: string;
+  /** `gaps` keeps techniques with no rule. */
+  status?: "gaps" | CoverageStatus;
+  /** Part of an ID or a name, case-insensitive. */
+  text?: string;
+}
+
+export interface CoverageCounts {
+  techniques: number;
+  withRule: number;
+  withTest: number;
+  gaps: number;
+}
+
+export interface TacticCoverage extends CoverageCounts {
+  tactic: Tactic;
+  /** Rows in this tactic that pass the filter, sorted by ID. */
+  rows: CoverageRow[];
+}
+
+export interface CoverageReport {
+  /** Every technique row that passes the filter, sorted by ID. */
+  rows: CoverageRow[];
+  tactics: TacticCoverage[];
+  /** Counts over the filtered rows, and over all rows. */
+  filtered: CoverageCounts;
+  overall: CoverageCounts;
+}
+
+const sortedPaths = (paths: Iterable<string>): string[] => [...paths].sort();
+
+function mergedNoteFields(notes: IndexedNote[]): { tactics: Tactic[]; platforms: string[] } {
+  const tactics = new Map<string, Tactic>();
+  const platforms = new Set<string>();
+  for (const note of notes) {
+    note.tactics.forEach((tactic) => tactics.set(tactic.name, tactic));
+    note.platforms.forEach((platform) => platforms.add(platform));
+  }
+  return { tactics: [...tactics.values()].sort(compareTactics), platforms: [...platforms] };
+}
+
+/** One row per technique ID that has a technique note, without filtering. */
+export function coverageRows(index: VaultIndex, options: { rollup: boolean }): CoverageRow[] {
+  const ids = [...index.techniqueIdsWithNotes()].sort();
+  // A rule may name a sub-technique the vault has no note for; it still counts for the parent.
+  const subsByParent = new Map<string, string[]>();
+  for (const id of new Set([...ids, ...index.referencedTechniqueIds()])) {
+    const parent = parentTechniqueId(id);
+    if (parent) subsByParent.set(parent, [...(subsByParent.get(parent) ?? []), id]);
+  }
+  const withNotes = new Set(ids);
+  return ids.map((id) => {
+    const notePaths = sortedPaths(index.techniqueNotesFor(id));
+    const notes = notePaths.map((path) => index.get(path)).filter((note): note is IndexedNote => note !== undefined);
+    const rules = sortedPaths(index.rulesFor(id));
+    const tests = sortedPaths(index.testsFor(id));
+    const status = statusOf(rules.length, tests.length);
+    const allSubs = isSubTechnique(id) ? [] : (subsByParent.get(id) ?? []).sort();
+    const subTechniques = allSubs.filter((sub) => withNotes.has(sub));
+    const rollup = allSubs.length > 0 ? rollupOf(index, rules, tests, allSubs) : null;
+    return {
+      id,
+      name: notes[0]?.title ?? id,
+      note: notePaths[0] ?? "",
+      notes: notePaths,
+      ...mergedNoteFields(notes),
+      rules,
+      tests,
+      status,
+      subTechniques,
+      rollup,
+      effectiveStatus: options.rollup && rollup ? rollup.status : status,
+    };
+  });
+}
+
+function rollupOf(index: VaultIndex, rules: string[], tests: string[], subTechniques: string[]): CoverageRollup {
+  const allRules = new Set(rules);
+  const allTests = new Set(tests);
+  for (const sub of subTechniques) {
+    index.rulesFor(sub).forEach((path) => allRules.add(path));
+    index.testsFor(sub).forEach((path) => allTests.add(path));
+  }
+  return {
+    rules: sortedPaths(allRules),
+    tests: sortedPaths(allTests),
+    status: statusOf(allRules.size, allTests.size),
+    fromSubTechniquesOnly: rules.length === 0 && allRules.size > 0,
+  };
+}
+
+export function matchesFilter(row: CoverageRow, filter: CoverageFilter): boolean {
+  if (filter.platform) {
+    const wanted = filter.platform.toLowerCase();
+    if (!row.platforms.some((platform) => platform.toLowerCase() === wanted)) return false;
+  }
+  if (filter.tactic) {
+    const wanted = findTactic(filter.tactic)?.name ?? filter.tactic.trim();
+    if (!row.tactics.some((tactic) => tactic.name.toLowerCase() === wanted.toLowerCase())) return false;
+  }
+  if (filter.status) {
+    const keep = filter.status === "gaps" ? isGap(row.effectiveStatus) : row.effectiveStatus === filter.status;
+    if (!keep) return false;
+  }
+  if (filter.text && filter.text.trim() !== "") {
+    const text = filter.text.trim().toLowerCase();
+    if (!row.id.toLowerCase().includes(text) && !row.name.toLowerCase().includes(text)) return false;
+  }
+  return true;
+}
+
+export function countRows(rows: readonly CoverageRow[]): CoverageCounts {
+  let withRule = 0;
+  let withTest = 0;
+  for (const row of rows) {
+    const rollup = row.effectiveStatus;
+    if (rollup === "rules-no-test" || rollup === "rules-and-tests") withRule++;
+    if (rollup === "rules-and-tests" || rollup === "tests-no-rule") withTest++;
+  }
+  return { techniques: rows.length, withRule, withTest, gaps: rows.length - withRule };
+}
+
+export function computeCoverage(index: VaultIndex, options: { rollup: boolean; filter?: CoverageFilter }): CoverageReport {
+  const allRows = coverageRows(index, options);
+  const filter = options.filter ?? {};
+  const rows = allRows.filter((row) => matchesFilter(row, filter));
+  const byTactic = new Map<string, TacticCoverage>();
+  for (const row of rows) {
+    for (const tactic of row.tactics) {
+      let group = byTactic.get(tactic.name);
+      if (!group) byTactic.set(tactic.name, (group = { tactic, rows: [], techniques: 0, withRule: 0, withTest: 0, gaps: 0 }));
+      group.rows.push(row);
+    }
+  }
+  const tactics = [...byTactic.values()].sort((a, b) => compareTactics(a.tactic, b.tactic));
+  for (const group of tactics) Object.assign(group, countRows(group.rows));
+  return { rows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
+}
+
+/** Tactics in matrix order, for pickers: the known ones and any the vault adds. */
+export function tacticChoices(rows: readonly CoverageRow[]): Tactic[] {
+  const seen = new Map<string, Tactic>();
+  for (const row of rows) row.tactics.forEach((tactic) => seen.set(tactic.name, tactic));
+  return [...seen.values()].sort(compareTactics);
+}
+
+export function platformChoices(rows: readonly CoverageRow[]): string[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) row.platforms.forEach((platform) => seen.set(platform.toLowerCase(), platform));
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/** The next technique after `currentId` (in ID order, wrapping) that has no rule. */
+export function nextGap(rows: readonly CoverageRow[], currentId: string | null): CoverageRow | null {
+  const gaps = rows.filter((row) => isGap(row.effectiveStatus) && row.note !== "");
+  if (gaps.length === 0) return null;
+  return gaps.find((row) => currentId === null || row.id > currentId) ?? gaps[0] ?? null;
+}
+
+export { TACTICS };

@@ -1,0 +1,40 @@
+/**
+ * The note record: what both fronts (Obsidian's metadata cache, the headless reader)
+ * hand to the core. It holds no body text, so the index stays small.
+ */
+export interface NoteRecord {
+  /** Vault-relative path with forward slashes, e.g. `Use Cases/T1059.001 - PowerShell.md`. */
+  path: string;
+  /** Parsed YAML frontmatter, or null when the note has none or it did not parse. */
+  frontmatter: Record<string, unknown> | null;
+  /** Inline `#tags` from the body (outside code), without `#`, as written. */
+  inlineTags: string[];
+}
+
+/** A problem found while reading one note; never stops the others. */
+export interface NoteWarning {
+  path: string;
+  message: string;
+}
+
+/** The tags and properties that mark the kinds of notes; the user can change them. */
+export interface VaultConventions {
+  techniqueTag: string;
+  ruleTag: string;
+  testTag: string;
+  /** Properties that may hold a technique note's ID, checked in order. */
+  idProperties: string[];
+  /** List properties on rule and test notes that hold technique IDs. */
+  techniqueListProperties: string[];
+  /** Vault-relative folders whose notes are left out. */
+  excludedFolders: string[];
+}
+
+export const DEFAULT_CONVENTIONS: VaultConventions = {
+  techniqueTag: "techniques",
+  ruleTag: "detection_rule",
+  testTag: "atomic_test",
+  idProperties: ["attack_technique_id", "technique_id", "id"],
+  techniqueListProperties: ["attack_technique_ids", "technique_ids", "techniques", "attack_techniques"],
+  excludedFolders: [],
+};

@@ -1,0 +1,121 @@
+/**
+ * What a rendered query block shows, worked out without the app: what it lists, its
+ * items in a sensible order with what identifies each, its empty state, and whether a
+ * change to the index can alter it.
+ */
+import type { IndexedNote } from "./classify";
+import type { VaultConventions } from "./note";
+import type { QueryNode } from "./query/ast";
+import { parseTechniqueId } from "./technique-id";
+import type { IndexChange, VaultIndex } from "./vault-index";
+
+export type ListKind = "rules" | "tests" | "techniques" | "notes";
+
+export interface BlockSubject {
+  listKind: ListKind;
+  /** The technique the block is about, when a positive tag term names one. */
+  techniqueId: string | null;
+}
+
+const HEADINGS: Record<ListKind, string> = {
+  rules: "Detection rules",
+  tests: "Atomic tests",
+  techniques: "Techniques",
+  notes: "Notes",
+};
+
+/** Tag terms that must hold for every result: the query itself, or the children of a top-level AND. */
+function requiredTags(query: QueryNode): string[] {
+  if (query.type === "tag") return [query.tag];
+  if (query.type !== "and") return [];
+  return query.children.flatMap((child) => (child.type === "tag" ? [child.tag] : []));
+}
+
+export function blockSubject(query: QueryNode, conventions: VaultConventions): BlockSubject {
+  const tags = requiredTags(query);
+  const has = (tag: string): boolean => tags.includes(tag.toLowerCase());
+  const listKind: ListKind = has(conventions.ruleTag)
+    ? "rules"
+    : has(conventions.testTag)
+      ? "tests"
+      : has(conventions.techniqueTag)
+        ? "techniques"
+        : "notes";
+  const techniqueId = tags.map(parseTechniqueId).find((id) => id !== null) ?? null;
+  return { listKind, techniqueId };
+}
+
+export function blockHeading(subject: BlockSubject): string {
+  return HEADINGS[subject.listKind];
+}
+
+/** The empty state in the user's words: it names the gap. */
+export function emptyStateText(subject: BlockSubject): string {
+  const about = subject.techniqueId;
+  switch (subject.listKind) {
+    case "rules":
+      return about ? `No detection rule covers ${about}` : "No detection rule matches this query";
+    case "tests":
+      return about ? `No atomic test covers ${about}` : "No atomic test matches this query";
+    case "techniques":
+      return "No technique note matches this query";
+    default:
+      return about ? `No note is tagged ${about}` : "No note matches this query";
+  }
+}
+
+export interface BlockItem {
+  path: string;
+  title: string;
+  /** Short facts shown beside the title: a rule's level, status and log source; a test's platforms; a technique's ID. */
+  details: string[];
+  level: string | null;
+}
+
+const LEVEL_ORDER = ["critical", "high", "medium", "low", "informational"];
+
+function levelRank(level: string | null): number {
+  const rank = level ? LEVEL_ORDER.indexOf(level) : -1;
+  return rank === -1 ? LEVEL_ORDER.length : rank;
+}
+
+function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
+  if (!note) return { path, title: path, details: [], level: null };
+  const details: string[] = [];
+  if (note.kind === "rule") {
+    if (note.level) details.push(note.level);
+    if (note.status) details.push(note.status);
+    if (note.logSource) details.push(note.logSource);
+  } else if (note.kind === "test") {
+    details.push(...note.platforms);
+  } else if (note.kind === "technique" && note.techniqueIds[0]) {
+    details.push(note.techniqueIds[0]);
+  }
+  return { path, title: note.title, details, level: note.kind === "rule" ? note.level : null };
+}
+
+const byText = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true });
+
+/** Rules by level, most severe first, then title; techniques by ID; everything else by title. */
+export function blockItems(paths: readonly string[], index: VaultIndex, subject: BlockSubject): BlockItem[] {
+  const items = paths.map((path) => itemOf(path, index.get(path)));
+  if (subject.listKind === "rules") return items.sort((a, b) => levelRank(a.level) - levelRank(b.level) || byText(a.title, b.title));
+  if (subject.listKind === "techniques") return items.sort((a, b) => byText(a.details[0] ?? a.title, b.details[0] ?? b.title));
+  return items.sort((a, b) => byText(a.title, b.title) || byText(a.path, b.path));
+}
+
+export interface BlockDependencies {
+  tags: Set<string>;
+  dependsOnAllNotes: boolean;
+}
+
+/** Whether a change can alter a block's results (or what its items show). */
+export function isAffectedBy(dependencies: BlockDependencies, change: IndexChange, shownPaths: ReadonlySet<string>): boolean {
+  if (change.everything) return true;
+  if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
+  for (const path of change.paths) if (shownPaths.has(path)) return true;
+  for (const changed of change.tagKeys) {
+    for (const tag of dependencies.tags) if (changed === tag || changed.startsWith(tag + "/")) return true;
+  }
+  return false;
+}

@@ -1,0 +1,39 @@
+/** The parsed form of a `query` block, in Obsidian search syntax. */
+
+/** 0-based character offset into the query text. */
+export type Position = number;
+
+export type QueryNode =
+  | { type: "and"; children: QueryNode[] }
+  | { type: "or"; children: QueryNode[] }
+  | { type: "not"; child: QueryNode }
+  /** `tag:foo`, `tag: #foo`: `tag` is lower-cased, without `#`; matches `foo` and `foo/…`. */
+  | { type: "tag"; tag: string; position: Position }
+  /** `path:foo`: case-insensitive substring of the vault-relative path. */
+  | { type: "path"; value: string; position: Position }
+  /** `file:foo`: case-insensitive substring of the file name. */
+  | { type: "file"; value: string; position: Position }
+  /** `[name]` (has the property) or `[name:value]` (a value matches, case-insensitive substring). */
+  | { type: "property"; name: string; value: string | null; position: Position };
+
+export type QueryErrorKind = "syntax" | "unsupported" | "empty";
+
+export interface QueryError {
+  kind: QueryErrorKind;
+  /** A sentence for a person: what is wrong and, where it helps, what to write instead. */
+  message: string;
+  /** Where in the query text the problem starts (0-based), and the 1-based line and column of it. */
+  position: Position;
+  line: number;
+  column: number;
+}
+
+/** What the engine needs from an index; the vault index implements it. */
+export interface QuerySource {
+  /** Every note path in the vault index. */
+  allPaths(): Iterable<string>;
+  /** Notes carrying `tagKey` (lower case, no `#`) or a nested tag below it (`tagKey/…`). */
+  pathsWithTag(tagKey: string): ReadonlySet<string>;
+  /** The note's frontmatter, or null when it has none (or the path is unknown). */
+  propertiesOf(path: string): Readonly<Record<string, unknown>> | null;
+}

@@ -1,0 +1,208 @@
+import type { QueryError, QueryNode, QuerySource } from "./ast";
+import { ok, type Result } from "../result";
+import { parseQuery } from "./parse";
+
+/** The query with tag sets fetched once and needles lower-cased once, so a scan does no repeated work per term. */
+type Matcher =
+  | { kind: "tag"; paths: ReadonlySet<string> }
+  | { kind: "path" | "file"; needle: string }
+  | { kind: "property"; name: string; needle: string | null }
+  | { kind: "and" | "or"; children: Matcher[] }
+  | { kind: "not"; child: Matcher };
+
+/**
+ * The notes matching a parsed query, sorted by path in code-unit order. An AND with a positive
+ * tag term starts from its smallest tag set and filters; only unbounded queries scan `allPaths()`.
+ */
+export function evaluateQuery(query: QueryNode, source: QuerySource): string[] {
+  const matcher = compile(query, source, new Map());
+  const pool = candidates(matcher) ?? new Set(source.allPaths());
+  const found: string[] = [];
+  for (const path of pool) {
+    if (matches(matcher, new NoteView(path, source))) found.push(path);
+  }
+  return found.sort(byCodeUnit);
+}
+
+/** Parses and evaluates in one step, for callers that only want the list or the error. */
+export function runQuery(text: string, source: QuerySource): Result<string[], QueryError> {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return parsed;
+  return ok(evaluateQuery(parsed.value, source));
+}
+
+/**
+ * The tag keys a query reads, and whether a note carrying none of them (nor a tag nested below
+ * one, `key/…`) could still change the result; the UI redraws a block only when this says so.
+ */
+export function queryTags(query: QueryNode): { tags: Set<string>; dependsOnAllNotes: boolean } {
+  const tags = new Set<string>();
+  const pending: QueryNode[] = [query];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "tag") tags.add(node.tag);
+    else if (node.type === "and" || node.type === "or") for (const child of node.children) pending.push(child);
+    else if (node.type === "not") pending.push(node.child);
+  }
+  return { tags, dependsOnAllNotes: !boundedByTags(query) };
+}
+
+/** True when every matching note must carry one of the query's tags: an AND needs one such child, an OR needs all. */
+function boundedByTags(node: QueryNode): boolean {
+  if (node.type === "tag") return true;
+  if (node.type === "and") return node.children.some(boundedByTags);
+  if (node.type === "or") return node.children.every(boundedByTags);
+  return false;
+}
+
+function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, ReadonlySet<string>>): Matcher {
+  switch (node.type) {
+    case "tag": {
+      let paths = tagSets.get(node.tag);
+      if (!paths) {
+        paths = source.pathsWithTag(node.tag);
+        tagSets.set(node.tag, paths);
+      }
+      return { kind: "tag", paths };
+    }
+    case "path":
+    case "file":
+      return { kind: node.type, needle: node.value.toLowerCase() };
+    case "property":
+      return { kind: "property", name: node.name.toLowerCase(), needle: node.value?.toLowerCase() ?? null };
+    case "not":
+      return { kind: "not", child: compile(node.child, source, tagSets) };
+    case "and":
+    case "or": {
+      // A repeated term adds nothing to AND or OR; dropping it keeps `x x x …` at one test per note.
+      const seen = new Set<string>();
+      const children: Matcher[] = [];
+      for (const child of node.children) {
+        const key = termKey(child);
+        if (key !== null && seen.has(key)) continue;
+        if (key !== null) seen.add(key);
+        children.push(compile(child, source, tagSets));
+      }
+      return { kind: node.type, children };
+    }
+  }
+}
+
+/** Identity of a term as the matcher sees it (case folded), or null for groups and negations. */
+function termKey(node: QueryNode): string | null {
+  if (node.type === "tag") return JSON.stringify(["tag", node.tag]);
+  if (node.type === "path" || node.type === "file") return JSON.stringify([node.type, node.value.toLowerCase()]);
+  if (node.type === "property") return JSON.stringify(["property", node.name.toLowerCase(), node.value?.toLowerCase() ?? null]);
+  return null;
+}
+
+/** A set holding every match (maybe more), or null when only a scan of all notes can tell. */
+function candidates(matcher: Matcher): ReadonlySet<string> | null {
+  if (matcher.kind === "tag") return matcher.paths;
+  if (matcher.kind === "and") {
+    let smallest: ReadonlySet<string> | null = null;
+    for (const child of matcher.children) {
+      const set = candidates(child);
+      if (set && (!smallest || set.size < smallest.size)) smallest = set;
+    }
+    return smallest;
+  }
+  if (matcher.kind === "or") {
+    const union = new Set<string>();
+    for (const child of matcher.children) {
+      const set = candidates(child);
+      if (!set) return null;
+      for (const path of set) union.add(path);
+    }
+    return union;
+  }
+  return null;
+}
+
+function matches(matcher: Matcher, note: NoteView): boolean {
+  switch (matcher.kind) {
+    case "tag":
+      return matcher.paths.has(note.path);
+    case "path":
+      return note.lowerPath.includes(matcher.needle);
+    case "file":
+      return note.lowerFileName.includes(matcher.needle);
+    case "property":
+      return propertyMatches(note, matcher.name, matcher.needle);
+    case "not":
+      return !matches(matcher.child, note);
+    case "and":
+      for (const child of matcher.children) if (!matches(child, note)) return false;
+      return true;
+    case "or":
+      for (const child of matcher.children) if (matches(child, note)) return true;
+      return false;
+  }
+}
+
+/** One note as the matchers see it; the lower-cased path and property texts are built only if a term asks. */
+class NoteView {
+  private lowerPathCache: string | undefined;
+  private lowerFileNameCache: string | undefined;
+  private propertyTextsCache: Map<string, string[]> | undefined;
+
+  constructor(readonly path: string, private readonly source: QuerySource) {}
+
+  get lowerPath(): string {
+    return (this.lowerPathCache ??= this.path.toLowerCase());
+  }
+
+  get lowerFileName(): string {
+    const lower = this.lowerPath;
+    return (this.lowerFileNameCache ??= lower.slice(lower.lastIndexOf("/") + 1));
+  }
+
+  /** Lower-cased key → lower-cased texts of its values; null values are left out, so such keys count as absent. */
+  get propertyTexts(): Map<string, string[]> {
+    if (this.propertyTextsCache) return this.propertyTextsCache;
+    const texts = new Map<string, string[]>();
+    const properties = this.source.propertiesOf(this.path) ?? {};
+    for (const key of Object.keys(properties)) {
+      const value = properties[key];
+      if (value === null || value === undefined) continue;
+      const lowerKey = key.toLowerCase();
+      const known = texts.get(lowerKey) ?? [];
+      for (const element of Array.isArray(value) ? value : [value]) {
+        if (element !== null && element !== undefined) known.push(asText(element).toLowerCase());
+      }
+      texts.set(lowerKey, known);
+    }
+    return (this.propertyTextsCache = texts);
+  }
+}
+
+/** Property keys match case-insensitively; a list matches when any element does. */
+function propertyMatches(note: NoteView, name: string, needle: string | null): boolean {
+  const texts = note.propertyTexts.get(name);
+  if (!texts) return false;
+  if (needle === null) return true;
+  for (const text of texts) if (text.includes(needle)) return true;
+  return false;
+}
+
+/** Text of a frontmatter value as the user wrote it: YAML dates come back as dates, objects as JSON. */
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "";
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
+    try {
+      return JSON.stringify(value) ?? "";
+    } catch {
+      return ""; // a cycle or a hostile toJSON: such a value can match nothing
+    }
+  }
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return "";
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

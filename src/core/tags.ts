@@ -1,0 +1,88 @@
+/**
+ * Tags with Obsidian's semantics: frontmatter `tags`/`tag` as a list or a string,
+ * inline `#tags` outside code, case-insensitive, nested with `/`.
+ */
+
+/** A tag as written, without `#`; null when there is nothing usable. */
+export function cleanTag(raw: unknown): string | null {
+  if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
+  if (typeof raw !== "string") return null;
+  const tag = raw.trim().replace(/^#+/, "");
+  return tag.length > 0 && !/\s/.test(tag) ? tag : null;
+}
+
+/** The key tags are matched by: lower case, no `#`. */
+export function tagKey(tag: string): string {
+  return tag.toLowerCase();
+}
+
+/** Tags from a frontmatter value: a list, or a string split on commas and spaces. */
+export function tagsFromFrontmatterValue(value: unknown): string[] {
+  const tags: string[] = [];
+  const add = (raw: unknown): void => {
+    if (typeof raw === "string") {
+      for (const part of raw.split(/[,\s]+/)) {
+        const tag = cleanTag(part);
+        if (tag) tags.push(tag);
+      }
+    } else {
+      const tag = cleanTag(raw);
+      if (tag) tags.push(tag);
+    }
+  };
+  if (Array.isArray(value)) value.forEach(add);
+  else add(value);
+  return tags;
+}
+
+/** Both `tags` and `tag` count, as in Obsidian. */
+export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
+  if (!frontmatter) return [];
+  return [...tagsFromFrontmatterValue(frontmatter.tags), ...tagsFromFrontmatterValue(frontmatter.tag)];
+}
+
+// `#` at the start or after white space, then letters, digits, `_`, `-`, `/`.
+// (No lookbehind: iOS before 16.4 lacks it.)
+const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+
+/** Inline `#tags` in a note body, skipping fenced code, inline code and HTML comments. */
+export function inlineTags(body: string): string[] {
+  if (!body.includes("#")) return [];
+  const tags: string[] = [];
+  let fence: string | null = null;
+  for (const line of body.split(/\r?\n/)) {
+    const unquoted = line.replace(/^(?:\s*>)*\s*/, "");
+    const fenceMatch = /^(`{3,}|~{3,})/.exec(unquoted);
+    if (fence) {
+      if (fenceMatch?.[1] && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (fenceMatch?.[1]) {
+      fence = fenceMatch[1];
+      continue;
+    }
+    if (!line.includes("#")) continue;
+    const text = line.replace(/`[^`]*`/g, " ");
+    for (const match of text.matchAll(INLINE_TAG)) {
+      const tag = cleanTag(match[1]);
+      if (tag && !/^[\d/]+$/.test(tag)) tags.push(tag.replace(/\/+$/, ""));
+    }
+  }
+  return tags;
+}
+
+/** Obsidian's nested-tag rule: `a` matches `a` and `a/b`, not `ab`. Both are keys. */
+export function tagMatches(noteTagKey: string, queryTagKey: string): boolean {
+  return noteTagKey === queryTagKey || noteTagKey.startsWith(queryTagKey + "/");
+}
+
+/** Every proper parent of a nested tag key: `a/b/c` gives `a`, `a/b`. */
+export function parentTagKeys(key: string): string[] {
+  const parents: string[] = [];
+  let slash = key.indexOf("/");
+  while (slash > 0) {
+    parents.push(key.slice(0, slash));
+    slash = key.indexOf("/", slash + 1);
+  }
+  return parents;
+}

@@ -1,0 +1,41 @@
+/**
+ * ATT&CK technique IDs as they are spelt in real vaults: `T1059.001`, `T1059_001`,
+ * `t1059-001`, Sigma's `attack.t1059.001`, nested tags `attack/t1059/001`.
+ * The canonical form is `T1059` or `T1059.001`.
+ */
+
+// Exactly four digits, then optionally a separator and exactly three; nothing after.
+const ID_PATTERN = /^(?:attack[./])?t(\d{4})(?:[._\-/](\d{3}))?$/i;
+
+/** The canonical ID for a spelling, or null when the text is not a technique ID. */
+export function parseTechniqueId(text: string): string | null {
+  const match = ID_PATTERN.exec(text.trim().replace(/^#/, ""));
+  if (!match) return null;
+  const [, technique, sub] = match;
+  return sub ? `T${technique}.${sub}` : `T${technique}`;
+}
+
+export function isSubTechnique(id: string): boolean {
+  return id.length === 9;
+}
+
+/** `T1059` for `T1059.001`; null for a technique that has no parent. */
+export function parentTechniqueId(id: string): string | null {
+  return isSubTechnique(id) ? id.slice(0, 5) : null;
+}
+
+/** The tag a vault of the catalogue's format uses for an ID: `T1059_001`. */
+export function techniqueIdAsTag(id: string): string {
+  return id.replace(".", "_");
+}
+
+/** Orders `T1059` before `T1059.001` before `T1059.002` before `T1060`. */
+export function compareTechniqueIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An ID at the start of a file name such as `T1059.001 - PowerShell.md`. */
+export function techniqueIdAtStartOf(fileName: string): string | null {
+  const match = /^(t\d{4}(?:[._-]\d{3})?)(?![\d])/i.exec(fileName);
+  return match?.[1] ? parseTechniqueId(match[1]) : null;
+}

@@ -1,0 +1,189 @@
+/**
+ * The one index both fronts read: notes by path, tag → notes, technique → rule,
+ * test and technique notes. Incremental; every change says what it touched so a UI
+ * redraws only what is affected.
+ */
+import { classifyNote, type IndexedNote } from "./classify";
+import { DEFAULT_CONVENTIONS, type NoteRecord, type VaultConventions } from "./note";
+import type { QuerySource } from "./query/ast";
+import { parentTagKeys } from "./tags";
+
+/** What one or more index updates touched: the old and the new side of every note. */
+export interface IndexChange {
+  paths: Set<string>;
+  tagKeys: Set<string>;
+  techniqueIds: Set<string>;
+  /** The whole index was rebuilt (first build, new settings): everything may differ. */
+  everything: boolean;
+}
+
+export function emptyChange(everything = false): IndexChange {
+  return { paths: new Set(), tagKeys: new Set(), techniqueIds: new Set(), everything };
+}
+
+export function isEmptyChange(change: IndexChange): boolean {
+  return !change.everything && change.paths.size === 0;
+}
+
+export function mergeChange(into: IndexChange, from: IndexChange): IndexChange {
+  into.everything ||= from.everything;
+  from.paths.forEach((path) => into.paths.add(path));
+  from.tagKeys.forEach((key) => into.tagKeys.add(key));
+  from.techniqueIds.forEach((id) => into.techniqueIds.add(id));
+  return into;
+}
+
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+type PathsByKey = Map<string, Set<string>>;
+
+function addTo(map: PathsByKey, key: string, path: string): boolean {
+  let paths = map.get(key);
+  const created = !paths;
+  if (!paths) map.set(key, (paths = new Set()));
+  paths.add(path);
+  return created;
+}
+
+function removeFrom(map: PathsByKey, key: string, path: string): boolean {
+  const paths = map.get(key);
+  if (!paths) return false;
+  paths.delete(path);
+  if (paths.size > 0) return false;
+  map.delete(key);
+  return true;
+}
+
+export class VaultIndex implements QuerySource {
+  /** Moves on every change that touched something; views redraw only when it moved. */
+  revision = 0;
+  readonly conventions: VaultConventions;
+  private readonly notesByPath = new Map<string, IndexedNote>();
+  private readonly pathsByTag: PathsByKey = new Map();
+  /** Parent tag key → nested tag keys below it that some note carries. */
+  private readonly nestedTagKeys = new Map<string, Set<string>>();
+  private readonly rulesByTechnique: PathsByKey = new Map();
+  private readonly testsByTechnique: PathsByKey = new Map();
+  private readonly techniqueNotesById: PathsByKey = new Map();
+
+  constructor(conventions: VaultConventions = DEFAULT_CONVENTIONS) {
+    this.conventions = conventions;
+  }
+
+  get size(): number {
+    return this.notesByPath.size;
+  }
+
+  isExcluded(path: string): boolean {
+    return this.conventions.excludedFolders.some((folder) => {
+      const prefix = folder.replace(/^\/+|\/+$/g, "");
+      return prefix !== "" && (path === prefix || path.startsWith(prefix + "/"));
+    });
+  }
+
+  upsert(record: NoteRecord): IndexChange {
+    const change = this.remove(record.path);
+    if (this.isExcluded(record.path)) return change;
+    const note = classifyNote(record, this.conventions);
+    this.notesByPath.set(note.path, note);
+    for (const key of note.tagKeys) {
+      if (addTo(this.pathsByTag, key, note.path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
+    }
+    const byTechnique = this.techniqueMapFor(note);
+    if (byTechnique) for (const id of note.techniqueIds) addTo(byTechnique, id, note.path);
+    this.touch(change, note);
+    return change;
+  }
+
+  remove(path: string): IndexChange {
+    const change = emptyChange();
+    const note = this.notesByPath.get(path);
+    if (!note) return change;
+    this.notesByPath.delete(path);
+    for (const key of note.tagKeys) {
+      if (removeFrom(this.pathsByTag, key, path)) for (const parent of parentTagKeys(key)) removeFrom(this.nestedTagKeys, parent, key);
+    }
+    const byTechnique = this.techniqueMapFor(note);
+    if (byTechnique) for (const id of note.techniqueIds) removeFrom(byTechnique, id, path);
+    this.touch(change, note);
+    return change;
+  }
+
+  /** A rename keeps the note's content; its file name may carry its technique ID. */
+  rename(from: string, to: string): IndexChange {
+    const note = this.notesByPath.get(from);
+    const change = this.remove(from);
+    if (note) mergeChange(change, this.upsert({ ...note.record, path: to }));
+    return change;
+  }
+
+  get(path: string): IndexedNote | undefined {
+    return this.notesByPath.get(path);
+  }
+
+  notes(): IterableIterator<IndexedNote> {
+    return this.notesByPath.values();
+  }
+
+  allPaths(): Iterable<string> {
+    return this.notesByPath.keys();
+  }
+
+  pathsWithTag(tagKey: string): ReadonlySet<string> {
+    const exact = this.pathsByTag.get(tagKey);
+    const nested = this.nestedTagKeys.get(tagKey);
+    if (!nested) return exact ?? NO_PATHS;
+    const paths = new Set(exact);
+    for (const key of nested) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
+    return paths;
+  }
+
+  propertiesOf(path: string): Readonly<Record<string, unknown>> | null {
+    return this.notesByPath.get(path)?.record.frontmatter ?? null;
+  }
+
+  rulesFor(techniqueId: string): ReadonlySet<string> {
+    return this.rulesByTechnique.get(techniqueId) ?? NO_PATHS;
+  }
+
+  testsFor(techniqueId: string): ReadonlySet<string> {
+    return this.testsByTechnique.get(techniqueId) ?? NO_PATHS;
+  }
+
+  techniqueNotesFor(techniqueId: string): ReadonlySet<string> {
+    return this.techniqueNotesById.get(techniqueId) ?? NO_PATHS;
+  }
+
+  /** Every technique ID that has a technique note. */
+  techniqueIdsWithNotes(): IterableIterator<string> {
+    return this.techniqueNotesById.keys();
+  }
+
+  /** Every technique ID that some rule or test note names, with or without a technique note. */
+  referencedTechniqueIds(): Set<string> {
+    return new Set([...this.rulesByTechnique.keys(), ...this.testsByTechnique.keys()]);
+  }
+
+  /** Technique IDs claimed by more than one technique note, with the notes (sorted). */
+  duplicateTechniqueNotes(): Array<{ techniqueId: string; paths: string[] }> {
+    const duplicates: Array<{ techniqueId: string; paths: string[] }> = [];
+    for (const [techniqueId, paths] of this.techniqueNotesById) {
+      if (paths.size > 1) duplicates.push({ techniqueId, paths: [...paths].sort() });
+    }
+    return duplicates.sort((a, b) => (a.techniqueId < b.techniqueId ? -1 : 1));
+  }
+
+  private techniqueMapFor(note: IndexedNote): PathsByKey | null {
+    if (note.kind === "rule") return this.rulesByTechnique;
+    if (note.kind === "test") return this.testsByTechnique;
+    if (note.kind === "technique") return this.techniqueNotesById;
+    return null;
+  }
+
+  private touch(change: IndexChange, note: IndexedNote): void {
+    this.revision++;
+    change.paths.add(note.path);
+    note.tagKeys.forEach((key) => change.tagKeys.add(key));
+    note.techniqueIds.forEach((id) => change.techniqueIds.add(id));
+  }
+}

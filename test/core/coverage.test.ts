@@ -1,0 +1,118 @@
+import { computeCoverage, coverageRows, statusOf, type CoverageStatus } from "../../src/core/coverage";
+import { VaultIndex } from "../../src/core/vault-index";
+import { record, rule, technique, test as atomicTest } from "./note-records";
+
+function vault(): VaultIndex {
+  const index = new VaultIndex();
+  [
+    technique("T1059", "Command and Scripting Interpreter", { platforms: "Linux, Windows, macOS" }),
+    technique("T1059.001", "PowerShell", { platforms: "Windows" }),
+    technique("T1059.004", "Unix Shell", { platforms: "Linux, macOS" }),
+    technique("T1547", "Boot or Logon Autostart Execution", { tactics: "Persistence, Privilege Escalation", platforms: "Windows" }),
+    technique("T1486", "Data Encrypted for Impact", { tactics: "Impact", platforms: "Windows, Linux" }),
+    technique("T1082", "System Information Discovery", { tactics: "Discovery" }),
+    rule("ps", ["t1059_001"]),
+    rule("sh", ["t1059_004", "t1486"]),
+    rule("unnoted_sub", ["t1547_099"]),
+    atomicTest("T1059.001 - PowerShell", ["T1059_001"]),
+    atomicTest("T1082 - System Information Discovery", ["T1082"]),
+  ].forEach((note) => index.upsert(note));
+  return index;
+}
+
+describe("status", () => {
+  test.each<[number, number, CoverageStatus]>([
+    [0, 0, "no-rule"],
+    [0, 2, "tests-no-rule"],
+    [3, 0, "rules-no-test"],
+    [1, 1, "rules-and-tests"],
+  ])("%i rules and %i tests: %s", (rules, tests, status) => {
+    expect(statusOf(rules, tests)).toBe(status);
+  });
+});
+
+describe("rows", () => {
+  const rows = new Map(coverageRows(vault(), { rollup: true }).map((row) => [row.id, row]));
+
+  test.each<[string, CoverageStatus, CoverageStatus]>([
+    ["T1059", "no-rule", "rules-and-tests"],
+    ["T1059.001", "rules-and-tests", "rules-and-tests"],
+    ["T1059.004", "rules-no-test", "rules-no-test"],
+    ["T1547", "no-rule", "rules-no-test"],
+    ["T1486", "rules-no-test", "rules-no-test"],
+    ["T1082", "tests-no-rule", "tests-no-rule"],
+  ])("%s: direct %s, effective %s", (id, status, effective) => {
+    expect(rows.get(id)?.status).toBe(status);
+    expect(rows.get(id)?.effectiveStatus).toBe(effective);
+  });
+
+  test("a parent rolls up its sub-techniques and says its rules come only from them", () => {
+    const parent = rows.get("T1059");
+    expect(parent?.subTechniques).toEqual(["T1059.001", "T1059.004"]);
+    expect(parent?.rollup).toEqual({
+      rules: ["Detection Rules/ps.md", "Detection Rules/sh.md"],
+      tests: ["Testing Runbooks/T1059.001 - PowerShell.md"],
+      status: "rules-and-tests",
+      fromSubTechniquesOnly: true,
+    });
+  });
+
+  test("a rule for a sub-technique with no note still counts for the parent", () => {
+    expect(rows.get("T1547")?.rollup?.rules).toEqual(["Detection Rules/unnoted_sub.md"]);
+    expect(rows.get("T1547")?.subTechniques).toEqual([]);
+  });
+
+  test("without rollup the effective status is the direct one", () => {
+    const direct = coverageRows(vault(), { rollup: false }).find((row) => row.id === "T1059");
+    expect(direct?.effectiveStatus).toBe("no-rule");
+  });
+
+  test("names, notes and tactics come from the technique note", () => {
+    expect(rows.get("T1547")).toMatchObject({
+      name: "Boot or Logon Autostart Execution",
+      note: "Use Cases/T1547 - Boot or Logon Autostart Execution.md",
+    });
+    expect(rows.get("T1547")?.tactics.map((tactic) => tactic.name)).toEqual(["Persistence", "Privilege Escalation"]);
+  });
+});
+
+describe("report and filters", () => {
+  const ids = (filter: Parameters<typeof computeCoverage>[1]["filter"]) => computeCoverage(vault(), { rollup: true, filter }).rows.map((row) => row.id);
+
+  test.each([
+    ["no filter", {}, ["T1059", "T1059.001", "T1059.004", "T1082", "T1486", "T1547"]],
+    ["platform, case-insensitive", { platform: "linux" }, ["T1059", "T1059.004", "T1486"]],
+    ["tactic by name", { tactic: "Impact" }, ["T1486"]],
+    ["tactic by mangled tag", { tactic: "_Privilege_Escalation" }, ["T1547"]],
+    ["only gaps", { status: "gaps" as const }, ["T1082"]],
+    ["one status", { status: "rules-no-test" as const }, ["T1059.004", "T1486", "T1547"]],
+    ["text in an ID", { text: "t1059.00" }, ["T1059.001", "T1059.004"]],
+    ["text in a name", { text: "shell" }, ["T1059.001", "T1059.004"]],
+  ])("%s", (_name, filter, expected) => {
+    expect(ids(filter)).toEqual(expected);
+  });
+
+  test("per-tactic counts in matrix order, a technique counted in each of its tactics", () => {
+    const report = computeCoverage(vault(), { rollup: true });
+    expect(report.tactics.map((group) => [group.tactic.name, group.techniques, group.withRule, group.withTest, group.gaps])).toEqual([
+      ["Execution", 3, 3, 2, 0],
+      ["Persistence", 1, 1, 0, 0],
+      ["Privilege Escalation", 1, 1, 0, 0],
+      ["Discovery", 1, 0, 1, 1],
+      ["Impact", 1, 1, 0, 0],
+    ]);
+    expect(report.overall).toEqual({ techniques: 6, withRule: 5, withTest: 3, gaps: 1 });
+  });
+
+  test("filtered counts and overall counts differ under a filter", () => {
+    const report = computeCoverage(vault(), { rollup: true, filter: { tactic: "Impact" } });
+    expect(report.filtered.techniques).toBe(1);
+    expect(report.overall.techniques).toBe(6);
+  });
+
+  test("a technique note without an ID is not a row", () => {
+    const index = vault();
+    index.upsert(record("Templates/t.md", { tags: ["techniques"] }));
+    expect(coverageRows(index, { rollup: true })).toHaveLength(6);
+  });
+});
