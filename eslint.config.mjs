@@ -11,11 +11,19 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 
 export default defineConfig([
   {
-    ignores: ["main.js", "dist/**", "node_modules/**", "coverage/**", "test/e2e/.build/**", "test/e2e/artifacts/**", "test/fixtures/**", "**/*.mjs", "**/*.js"],
+    ignores: ["main.js", "dist/**", "node_modules/**", "coverage/**", "test/e2e/.build/**", "bench/.build/**", "test/e2e/artifacts/**", "test/fixtures/**", "**/*.mjs", "**/*.js"],
   },
   {
     files: ["src/**/*.ts", "package.json"],
     extends: [obsidianmd.configs.recommended],
+  },
+  {
+    files: ["package.json"],
+    rules: {
+      // js-yaml parses the catalogue's 2,822 rule frontmatters 8× faster than `yaml` (27 ms against 207 ms,
+      // measured here), and the headless read must stay within 2.5× of reading the bytes.
+      "depend/ban-dependencies": ["error", { allowed: ["js-yaml"] }],
+    },
   },
   {
     files: ["src/**/*.ts"],

@@ -1,0 +1,76 @@
+/** ATT&CK Vault: wiring only. The logic lives in core/, the app's side in obsidian/, drawing in ui/. */
+import { MarkdownView, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
+import { coverageRows, nextGap } from "./core/coverage";
+import { settingsFromData, type AttackVaultSettings } from "./core/settings-data";
+import { IndexService } from "./obsidian/index-service";
+import { HOVER_SOURCE_ID } from "./obsidian/internal-links";
+import { QueryBlockTakeover } from "./obsidian/query-takeover";
+import { AttackVaultSettingTab, type SettingsHost } from "./settings";
+import { CoverageView, COVERAGE_VIEW_TYPE } from "./ui/coverage-view";
+import { QueryBlockChild } from "./ui/query-block-child";
+
+export default class AttackVaultPlugin extends Plugin implements SettingsHost {
+  declare settings: AttackVaultSettings;
+  service!: IndexService;
+  private takeover!: QueryBlockTakeover;
+
+  override async onload(): Promise<void> {
+    this.settings = settingsFromData(await this.loadData());
+    this.service = this.addChild(new IndexService(this.app, this.settings));
+    this.registerView(COVERAGE_VIEW_TYPE, (leaf) => new CoverageView(leaf, { service: this.service, rollUpSubTechniques: () => this.settings.rollUpSubTechniques }));
+    this.registerHoverLinkSource(HOVER_SOURCE_ID, { display: "ATT&CK Vault", defaultMod: false });
+
+    const renderBlock = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
+      ctx.addChild(new QueryBlockChild(el, source, ctx.sourcePath, this.app, this.service));
+    };
+    this.registerMarkdownCodeBlockProcessor("attack-query", renderBlock);
+    this.takeover = new QueryBlockTakeover("query", renderBlock);
+    this.register(() => this.switchTakeover(false));
+    this.switchTakeover(this.settings.takeOverQueryBlocks);
+
+    this.addRibbonIcon("shield-check", "Open ATT&CK coverage", () => void this.openCoverage());
+    this.addCommand({ id: "open-coverage", name: "Open ATT&CK coverage", callback: () => void this.openCoverage() });
+    this.addCommand({ id: "next-uncovered-technique", name: "Go to next uncovered technique", callback: () => this.openNextGap() });
+    this.addSettingTab(new AttackVaultSettingTab(this.app, this));
+  }
+
+  async updateSettings(update: Partial<AttackVaultSettings>): Promise<void> {
+    const before = this.settings;
+    this.settings = settingsFromData({ ...before, ...update });
+    await this.saveData(this.settings);
+    if (before.takeOverQueryBlocks !== this.settings.takeOverQueryBlocks) this.switchTakeover(this.settings.takeOverQueryBlocks);
+    this.service.rebuild(this.settings);
+  }
+
+  /** Take ```query over from core Search or give it back, then redraw open notes. */
+  private switchTakeover(take: boolean): void {
+    if (take === this.takeover.isHolding) return;
+    if (take && !this.takeover.take()) {
+      new Notice("ATT&CK Vault could not render query blocks in this version of Obsidian; attack-query blocks still work.");
+      return;
+    }
+    if (!take) this.takeover.release();
+    this.app.workspace.onLayoutReady(() => {
+      for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
+        if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
+      }
+    });
+  }
+
+  async openCoverage(): Promise<void> {
+    const { workspace } = this.app;
+    const leaf = workspace.getLeavesOfType(COVERAGE_VIEW_TYPE)[0] ?? workspace.getRightLeaf(false);
+    if (!leaf) return;
+    if (leaf.view.getViewType() !== COVERAGE_VIEW_TYPE) await leaf.setViewState({ type: COVERAGE_VIEW_TYPE, active: true });
+    await workspace.revealLeaf(leaf);
+  }
+
+  private openNextGap(): void {
+    const active = this.app.workspace.getActiveFile();
+    const current = active ? this.service.index.get(active.path) : undefined;
+    const currentId = current?.kind === "technique" ? (current.techniqueIds[0] ?? null) : null;
+    const next = nextGap(coverageRows(this.service.index, { rollup: this.settings.rollUpSubTechniques }), currentId);
+    if (next) void this.app.workspace.openLinkText(next.note, active?.path ?? "", false);
+    else new Notice("Every technique in the vault has a detection rule.");
+  }
+}

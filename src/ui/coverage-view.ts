@@ -1,0 +1,210 @@
+/**
+ * The coverage panel: a summary, filters, the matrix by tactic, and the vault's problems.
+ * Its filters are view state, so Obsidian restores them with the workspace.
+ */
+import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
+import { computeCoverage, platformChoices, coverageRows, tacticChoices, type CoverageCounts, type CoverageFilter, type CoverageReport } from "../core/coverage";
+import type { IndexChange } from "../core/vault-index";
+import { indexProblems } from "../core/vault-problems";
+import type { IndexService } from "../obsidian/index-service";
+import { createInternalLink, wireInternalLinks } from "../obsidian/internal-links";
+import { percentText } from "./coverage-labels";
+import { renderMatrix, type MatrixState } from "./coverage-matrix";
+
+export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
+
+export interface CoverageViewState extends Record<string, unknown> {
+  platform: string;
+  tactic: string;
+  onlyGaps: boolean;
+  text: string;
+}
+
+const NO_FILTER: CoverageViewState = { platform: "", tactic: "", onlyGaps: false, text: "" };
+
+interface PanelParts {
+  summary: HTMLElement;
+  text: HTMLInputElement;
+  platform: HTMLSelectElement;
+  tactic: HTMLSelectElement;
+  onlyGaps: HTMLInputElement;
+  clear: HTMLButtonElement;
+  body: HTMLElement;
+  problems: HTMLElement;
+}
+
+/** Refill a picker only when its choices changed, keeping the chosen value. */
+function fillChoices(select: HTMLSelectElement, allLabel: string, choices: string[], value: string): void {
+  const current = Array.from(select.options, (option) => option.value).slice(1);
+  if (current.length !== choices.length || current.some((choice, i) => choice !== choices[i])) {
+    select.empty();
+    select.createEl("option", { text: allLabel, value: "" });
+    for (const choice of choices) select.createEl("option", { text: choice, value: choice });
+  }
+  select.value = choices.includes(value) ? value : "";
+}
+
+export interface CoverageViewHost {
+  service: IndexService;
+  rollUpSubTechniques(): boolean;
+}
+
+export class CoverageView extends ItemView {
+  private filters: CoverageViewState = { ...NO_FILTER };
+  private readonly matrixState: MatrixState = { collapsedTactics: new Set(), expandedParents: new Set() };
+  private parts: PanelParts | null = null;
+  private stale = false;
+  /** How many times the panel has drawn its body; tests read it to check coalescing. */
+  renderCount = 0;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: CoverageViewHost,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return COVERAGE_VIEW_TYPE;
+  }
+
+  getDisplayText(): string {
+    return "ATT&CK coverage";
+  }
+
+  override getIcon(): string {
+    return "shield-check";
+  }
+
+  override getState(): Record<string, unknown> {
+    return { ...this.filters };
+  }
+
+  override async setState(state: unknown, result: Parameters<ItemView["setState"]>[1]): Promise<void> {
+    const stored = (state ?? {}) as Partial<CoverageViewState>;
+    this.filters = {
+      platform: typeof stored.platform === "string" ? stored.platform : "",
+      tactic: typeof stored.tactic === "string" ? stored.tactic : "",
+      onlyGaps: stored.onlyGaps === true,
+      text: typeof stored.text === "string" ? stored.text : "",
+    };
+    await super.setState(state, result);
+    this.render();
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass("attack-vault-coverage");
+    wireInternalLinks(this, this.app, this.contentEl, () => "", this);
+    this.registerEvent(this.host.service.onChange((change) => this.onIndexChange(change)));
+    const catchUp = (): void => {
+      if (this.stale && this.contentEl.isShown()) this.render();
+    };
+    this.registerEvent(this.app.workspace.on("layout-change", catchUp));
+    this.registerEvent(this.app.workspace.on("active-leaf-change", catchUp));
+    this.render();
+    return Promise.resolve();
+  }
+
+  get currentFilter(): CoverageFilter {
+    return {
+      platform: this.filters.platform || undefined,
+      tactic: this.filters.tactic || undefined,
+      status: this.filters.onlyGaps ? "gaps" : undefined,
+      text: this.filters.text || undefined,
+    };
+  }
+
+  private onIndexChange(change: IndexChange): void {
+    // Only technique, rule and test notes move coverage.
+    if (!change.everything && change.techniqueIds.size === 0) return;
+    if (this.contentEl.isShown()) this.render();
+    else this.stale = true;
+  }
+
+  private setFilter(update: Partial<CoverageViewState>): void {
+    this.filters = { ...this.filters, ...update };
+    this.app.workspace.requestSaveLayout();
+    this.render();
+  }
+
+  render(): void {
+    this.stale = false;
+    this.renderCount++;
+    const { service } = this.host;
+    if (!service.ready) {
+      this.contentEl.empty();
+      this.parts = null;
+      this.contentEl.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
+      return;
+    }
+    const parts = this.parts ?? this.buildParts();
+    const rollup = this.host.rollUpSubTechniques();
+    const report = computeCoverage(service.index, { rollup, filter: this.currentFilter });
+    const allRows = coverageRows(service.index, { rollup });
+    this.renderSummary(parts.summary, report);
+    fillChoices(parts.platform, "All platforms", platformChoices(allRows), this.filters.platform);
+    fillChoices(parts.tactic, "All tactics", tacticChoices(allRows).map((tactic) => tactic.name), this.filters.tactic);
+    if (parts.text.ownerDocument.activeElement !== parts.text) parts.text.value = this.filters.text;
+    parts.onlyGaps.checked = this.filters.onlyGaps;
+    parts.clear.toggleClass("is-hidden", !this.hasFilter());
+    parts.body.empty();
+    renderMatrix(parts.body, report, this.matrixState);
+    this.renderProblems(parts.problems);
+  }
+
+  /** The panel's fixed parts, built once so typing in the filter never loses focus. */
+  private buildParts(): PanelParts {
+    this.contentEl.empty();
+    const summary = this.contentEl.createDiv({ cls: "attack-vault-summary" });
+    const bar = this.contentEl.createDiv({ cls: "attack-vault-filters" });
+    const text = bar.createEl("input", { cls: "attack-vault-filter-text", type: "search", placeholder: "Filter by ID or name" });
+    const applyText = debounce((value: string) => this.setFilter({ text: value }), 200, true);
+    this.registerDomEvent(text, "input", () => applyText(text.value));
+    const platform = bar.createEl("select", { cls: "attack-vault-filter-platform", attr: { "aria-label": "Platform" } });
+    this.registerDomEvent(platform, "change", () => this.setFilter({ platform: platform.value }));
+    const tactic = bar.createEl("select", { cls: "attack-vault-filter-tactic", attr: { "aria-label": "Tactic" } });
+    this.registerDomEvent(tactic, "change", () => this.setFilter({ tactic: tactic.value }));
+    const gapsLabel = bar.createEl("label", { cls: "attack-vault-filter-gaps" });
+    const onlyGaps = gapsLabel.createEl("input", { type: "checkbox" });
+    gapsLabel.appendText("Only gaps");
+    this.registerDomEvent(onlyGaps, "change", () => this.setFilter({ onlyGaps: onlyGaps.checked }));
+    const clear = bar.createEl("button", { cls: "attack-vault-filter-clear", text: "Clear filters" });
+    this.registerDomEvent(clear, "click", () => this.setFilter({ ...NO_FILTER }));
+    const body = this.contentEl.createDiv({ cls: "attack-vault-coverage-body" });
+    const problems = this.contentEl.createDiv({ cls: "attack-vault-problems" });
+    this.parts = { summary, text, platform, tactic, onlyGaps, clear, body, problems };
+    return this.parts;
+  }
+
+  private renderSummary(summary: HTMLElement, report: CoverageReport): void {
+    summary.empty();
+    const line = (label: string, counts: CoverageCounts, cls: string): void => {
+      const row = summary.createDiv({ cls: `attack-vault-summary-row ${cls}` });
+      row.createSpan({ cls: "attack-vault-summary-label", text: label });
+      row.createSpan({ cls: "attack-vault-summary-techniques", text: `${counts.techniques} techniques` });
+      row.createSpan({ cls: "attack-vault-summary-rules", text: `${counts.withRule} with rules (${percentText(counts.withRule, counts.techniques)})` });
+      row.createSpan({ cls: "attack-vault-summary-tests", text: `${counts.withTest} with tests (${percentText(counts.withTest, counts.techniques)})` });
+      row.createSpan({ cls: "attack-vault-summary-gaps", text: `${counts.gaps} with no rule` });
+    };
+    line("All", report.overall, "is-overall");
+    if (this.hasFilter()) line("Filtered", report.filtered, "is-filtered");
+  }
+
+  private hasFilter(): boolean {
+    const { platform, tactic, onlyGaps, text } = this.filters;
+    return platform !== "" || tactic !== "" || onlyGaps || text.trim() !== "";
+  }
+
+  private renderProblems(section: HTMLElement): void {
+    section.empty();
+    const problems = indexProblems(this.host.service.index);
+    if (problems.length === 0) return;
+    section.createDiv({ cls: "attack-vault-problems-title", text: `Vault problems (${problems.length})` });
+    const list = section.createEl("ul");
+    for (const problem of problems) {
+      const item = list.createEl("li");
+      createInternalLink(item, problem.path, problem.path);
+      item.appendText(` ${problem.message}`);
+    }
+  }
+}

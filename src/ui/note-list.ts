@@ -1,0 +1,34 @@
+/** The list of linked notes that blocks show: a title link and the facts that identify each note. */
+import type { BlockItem } from "../core/query-block-view";
+import { createInternalLink } from "../obsidian/internal-links";
+
+/** Long lists show this many until the reader asks for all. */
+export const COLLAPSED_ITEM_COUNT = 20;
+
+function renderItem(list: HTMLElement, item: BlockItem): void {
+  const row = list.createEl("li", { cls: "attack-vault-item" });
+  createInternalLink(row, item.path, item.title, "attack-vault-item-link");
+  if (item.details.length === 0) return;
+  const details = row.createSpan({ cls: "attack-vault-item-details" });
+  item.details.forEach((detail, position) => {
+    const isLevel = position === 0 && item.level !== null;
+    details.createSpan({
+      cls: isLevel ? `attack-vault-badge attack-vault-level attack-vault-level-${item.level ?? ""}` : "attack-vault-badge",
+      text: detail,
+    });
+  });
+}
+
+export function renderNoteList(parent: HTMLElement, items: readonly BlockItem[], collapsedCount = COLLAPSED_ITEM_COUNT): HTMLElement {
+  const list = parent.createEl("ul", { cls: "attack-vault-list" });
+  const shown = items.length > collapsedCount + 5 ? collapsedCount : items.length;
+  items.slice(0, shown).forEach((item) => renderItem(list, item));
+  if (shown < items.length) {
+    const more = parent.createEl("button", { cls: "attack-vault-show-all", text: `Show all ${items.length}` });
+    more.addEventListener("click", () => {
+      items.slice(shown).forEach((item) => renderItem(list, item));
+      more.remove();
+    });
+  }
+  return list;
+}

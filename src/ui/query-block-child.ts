@@ -1,0 +1,102 @@
+/**
+ * One rendered ```query block. It keeps no state of its own: what it shows is derived
+ * from its source and the index each time, because Obsidian destroys and recreates
+ * blocks freely. It redraws only when a change touches it, and only while it is shown.
+ */
+import { MarkdownRenderChild, type App } from "obsidian";
+import { blockHeading, blockItems, blockSubject, emptyStateText, isAffectedBy, type BlockDependencies, type BlockSubject } from "../core/query-block-view";
+import type { QueryError, QueryNode } from "../core/query/ast";
+import { evaluateQuery, queryTags } from "../core/query/evaluate";
+import { parseQuery } from "../core/query/parse";
+import type { Result } from "../core/result";
+import type { IndexChange } from "../core/vault-index";
+import type { IndexService } from "../obsidian/index-service";
+import { wireInternalLinks } from "../obsidian/internal-links";
+import { renderNoteList } from "./note-list";
+
+export class QueryBlockChild extends MarkdownRenderChild {
+  private readonly parsed: Result<QueryNode, QueryError>;
+  private readonly dependencies: BlockDependencies | null;
+  private shownPaths: ReadonlySet<string> = new Set();
+  private stale = false;
+  /** How many times the block has drawn itself; tests and the benchmark read it. */
+  renderCount = 0;
+
+  constructor(
+    containerEl: HTMLElement,
+    source: string,
+    private readonly sourcePath: string,
+    private readonly app: App,
+    private readonly service: IndexService,
+  ) {
+    super(containerEl);
+    this.parsed = parseQuery(source);
+    this.dependencies = this.parsed.ok ? queryTags(this.parsed.value) : null;
+  }
+
+  override onload(): void {
+    this.containerEl.addClass("attack-vault-block-host");
+    wireInternalLinks(this, this.app, this.containerEl, () => this.sourcePath, this);
+    this.registerEvent(this.service.onChange((change) => this.onIndexChange(change)));
+    // A block that missed changes while hidden catches up when it is shown again.
+    const catchUp = (): void => {
+      if (this.stale && this.containerEl.isShown()) this.render();
+    };
+    this.registerEvent(this.app.workspace.on("layout-change", catchUp));
+    this.registerEvent(this.app.workspace.on("active-leaf-change", catchUp));
+    if (typeof IntersectionObserver !== "undefined") {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) catchUp();
+      });
+      observer.observe(this.containerEl);
+      this.register(() => observer.disconnect());
+    }
+    this.render();
+  }
+
+  private onIndexChange(change: IndexChange): void {
+    if (this.dependencies === null) return;
+    if (!isAffectedBy(this.dependencies, change, this.shownPaths)) return;
+    if (this.containerEl.isShown()) this.render();
+    else this.stale = true;
+  }
+
+  render(): void {
+    this.stale = false;
+    this.renderCount++;
+    this.containerEl.empty();
+    const root = this.containerEl.createDiv({ cls: "attack-vault-block" });
+    if (!this.parsed.ok) {
+      this.renderError(root, this.parsed.error);
+      return;
+    }
+    const subject = blockSubject(this.parsed.value, this.service.index.conventions);
+    if (!this.service.ready) {
+      this.renderHeader(root, subject, null);
+      root.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
+      return;
+    }
+    const paths = evaluateQuery(this.parsed.value, this.service.index);
+    this.shownPaths = new Set(paths);
+    this.renderHeader(root, subject, paths.length);
+    if (paths.length === 0) {
+      root.addClass("attack-vault-block-empty");
+      root.createDiv({ cls: "attack-vault-gap", text: emptyStateText(subject) });
+      return;
+    }
+    renderNoteList(root, blockItems(paths, this.service.index, subject));
+  }
+
+  private renderHeader(root: HTMLElement, subject: BlockSubject, count: number | null): void {
+    const header = root.createDiv({ cls: "attack-vault-block-header" });
+    header.createSpan({ cls: "attack-vault-block-title", text: blockHeading(subject) });
+    if (count !== null) header.createSpan({ cls: "attack-vault-block-count", text: ` · ${count}` });
+  }
+
+  private renderError(root: HTMLElement, error: QueryError): void {
+    root.addClass("attack-vault-block-error");
+    const title = error.kind === "unsupported" ? "Not supported here" : error.kind === "empty" ? "Empty query" : "Query error";
+    root.createDiv({ cls: "attack-vault-block-header", text: title });
+    root.createDiv({ cls: "attack-vault-error-message", text: error.message });
+  }
+}
