@@ -2,7 +2,10 @@
  * The JSON of `attack-vault coverage --json`: a public interface that scripts read.
  * Keep every field; add new ones only alongside.
  */
+import type { AttackComparison } from "../core/attack-coverage";
 import type { CoverageReport, CoverageRow } from "../core/coverage";
+import type { CoverageChanges } from "../core/coverage-diff";
+import type { CoverageGate } from "../core/coverage-gate";
 import type { NoteWarning } from "../core/note";
 
 export interface CoverageJson {
@@ -25,6 +28,16 @@ export interface CoverageJson {
   warnings: NoteWarning[];
 }
 
+/** Fields added alongside the original ones: the ATT&CK comparison, the gate and the baseline changes. */
+export type CoverageJsonExtras = Partial<AttackComparison> & {
+  gate?: { failUnder: number; percent: number; passed: boolean; techniques: number; withRule: number };
+  changes?: CoverageChanges & { baseline: string };
+};
+
+export function gateJson(gate: CoverageGate): NonNullable<CoverageJsonExtras["gate"]> {
+  return { failUnder: gate.failUnder, percent: Math.round(gate.percent * 10) / 10, passed: gate.passed, techniques: gate.techniques, withRule: gate.withRule };
+}
+
 function techniqueJson(row: CoverageRow): CoverageJson["techniques"][number] {
   return {
     id: row.id,
@@ -42,7 +55,7 @@ function techniqueJson(row: CoverageRow): CoverageJson["techniques"][number] {
   };
 }
 
-export function coverageJson(report: CoverageReport, warnings: NoteWarning[]): CoverageJson {
+export function coverageJson(report: CoverageReport, warnings: NoteWarning[], extras: CoverageJsonExtras = {}): CoverageJson & CoverageJsonExtras {
   return {
     techniques: report.rows.map(techniqueJson),
     tactics: report.tactics.map((group) => ({
@@ -56,5 +69,6 @@ export function coverageJson(report: CoverageReport, warnings: NoteWarning[]): C
     })),
     totals: report.filtered,
     warnings,
+    ...extras,
   };
 }

@@ -1,8 +1,7 @@
 /** `attack-vault`: the headless front over the same core as the plugin. */
+import { version as VERSION } from "../../package.json";
 import { parseArgs, UsageError } from "./args";
 import { COMMANDS, EXIT_USAGE, type CommandOutput } from "./commands";
-
-const VERSION = "0.1.0";
 
 function helpText(): string {
   const lines = ["attack-vault — ATT&CK coverage of an Obsidian vault", "", "Commands:"];
@@ -13,7 +12,14 @@ function helpText(): string {
     "saved settings in <vault>/.obsidian/plugins/attack-vault/data.json (--config-dir when the vault's",
     "configuration folder is not .obsidian), or the defaults techniques, detection_rule and atomic_test.",
     "",
-    "Exit codes: 0 done; 1 the query has an error; 2 bad usage or no such vault.",
+    "coverage options: --attack lists ATT&CK techniques with no note, notes on revoked or deprecated",
+    "techniques and names for IDs the vault only references (--json always has them); --navigator FILE",
+    "writes an ATT&CK Navigator layer (never over an existing file without --force), scored by rule count",
+    "or, with --score level, by Sigma level; --baseline FILE reports what changed since an earlier layer;",
+    "--fail-under PERCENT exits 3 when fewer techniques than that have a detection rule; --format markdown",
+    "prints a report a pull request can show.",
+    "",
+    "Exit codes: 0 done; 1 the query has an error; 2 bad usage or no such vault; 3 coverage below --fail-under.",
   );
   return lines.join("\n") + "\n";
 }

@@ -1,7 +1,8 @@
 /** The CLI as a process: exit codes, one-line errors, and the JSON shapes scripts rely on. */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cliBundle } from "../support/build-cli";
-import { EXAMPLE_VAULT } from "../support/paths";
+import { EXAMPLE_VAULT, REPO_ROOT } from "../support/paths";
 
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [cliBundle(), ...args], { encoding: "utf8" });
@@ -29,6 +30,27 @@ describe("exit codes and messages", () => {
     expect(result.code).toBe(0);
     for (const command of ["coverage", "blocks", "query"]) expect(result.stdout).toContain(`attack-vault ${command} <vault>`);
   });
+
+  test("--version prints package.json's version, so `npm version` moves it", () => {
+    const { version } = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, "utf8")) as { version: string };
+    expect(run("--version").stdout).toBe(`${version}\n`);
+  });
+
+  test.each([
+    ["0", "done"],
+    ["1", "the query has an error"],
+    ["2", "bad usage or no such vault"],
+    ["3", "coverage below --fail-under"],
+  ])("--help names exit code %s: %s", (code, meaning) => {
+    expect(run("--help").stdout).toContain(`${code} ${meaning}`);
+  });
+
+  test.each(["--attack", "--navigator FILE", "--score count|level", "--force", "--baseline FILE", "--fail-under PERCENT", "--format text|json|markdown"])(
+    "--help shows the coverage option %s",
+    (option) => {
+      expect(run("--help").stdout).toContain(option);
+    },
+  );
 });
 
 describe("coverage --json", () => {

@@ -1,0 +1,39 @@
+/** What every CLI command shares: its output, exit codes, the convention flags and warning lines. */
+import { indexProblems } from "../core/vault-problems";
+import type { FlagSpec, ParsedArgs } from "./args";
+import type { OpenVault } from "./load-vault";
+
+export interface CommandOutput {
+  stdout: string;
+  /** Warnings and problems, one line each. */
+  stderr: string[];
+  exitCode: number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+/** `coverage --fail-under`: the share of techniques with a rule is below the bar. */
+export const EXIT_BELOW_BAR = 3;
+
+export const CONVENTION_FLAGS: Record<string, FlagSpec> = {
+  "technique-tag": { takesValue: true },
+  "rule-tag": { takesValue: true },
+  "test-tag": { takesValue: true },
+  "config-dir": { takesValue: true },
+  json: { takesValue: false },
+};
+
+export interface Command {
+  summary: string;
+  usage: string;
+  flags: Record<string, FlagSpec>;
+  run(args: ParsedArgs): CommandOutput;
+}
+
+export function warningLines(vault: OpenVault): string[] {
+  return [...vault.read.warnings, ...indexProblems(vault.index)].map((warning) => `warning: ${warning.path}: ${warning.message}`);
+}
+
+export function allWarnings(vault: OpenVault): Array<{ path: string; message: string }> {
+  return [...vault.read.warnings, ...indexProblems(vault.index)];
+}

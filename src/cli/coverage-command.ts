@@ -1,0 +1,150 @@
+/**
+ * `attack-vault coverage`: the report in text, JSON or Markdown, compared with the shipped ATT&CK
+ * release, exported as a Navigator layer, compared with a previous layer, and gated for CI.
+ */
+import { basename, resolve } from "node:path";
+import { attackRelease, techniqueName } from "../core/attack-catalogue";
+import { compareWithAttack } from "../core/attack-coverage";
+import { computeCoverage, type CoverageFilter, type CoverageReport } from "../core/coverage";
+import { coverageChanges, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
+import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-gate";
+import { navigatorLayer, type LayerScoring } from "../core/navigator-layer";
+import { stringFlag, UsageError, type ParsedArgs } from "./args";
+import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_OK, warningLines, type Command } from "./command";
+import { attackText, changesText, gateLines } from "./coverage-extras-text";
+import { coverageJson, gateJson } from "./coverage-json";
+import { coverageMarkdown } from "./coverage-markdown";
+import { coverageText } from "./coverage-text";
+import { readBaseline, refuseToOverwrite, writeLayerFile } from "./layer-file";
+import { openVault } from "./load-vault";
+
+type ReportFormat = "text" | "json" | "markdown";
+
+interface CoverageOptions {
+  format: ReportFormat;
+  filter: CoverageFilter;
+  attack: boolean;
+  failUnder: number | null;
+  navigator: string | null;
+  scoring: LayerScoring;
+  force: boolean;
+  baseline: string | null;
+}
+
+function formatOf(args: ParsedArgs): ReportFormat {
+  const format = stringFlag(args, "format");
+  if (format !== undefined && format !== "text" && format !== "json" && format !== "markdown") {
+    throw new UsageError(`--format is text, json or markdown, not ${format}`);
+  }
+  if (args.flags.has("json") && format !== undefined && format !== "json") throw new UsageError(`--json and --format ${format} disagree; give one`);
+  return args.flags.has("json") ? "json" : (format ?? "text");
+}
+
+function optionsOf(args: ParsedArgs): CoverageOptions {
+  const failUnderText = stringFlag(args, "fail-under");
+  const failUnder = failUnderText === undefined ? null : parsePercent(failUnderText);
+  if (failUnderText !== undefined && failUnder === null) throw new UsageError(`--fail-under takes a percentage from 0 to 100, e.g. 80, not ${failUnderText}`);
+  const scoring = stringFlag(args, "score") ?? "count";
+  if (scoring !== "count" && scoring !== "level") throw new UsageError(`--score is count or level, not ${scoring}`);
+  return {
+    format: formatOf(args),
+    filter: { platform: stringFlag(args, "platform"), tactic: stringFlag(args, "tactic") },
+    attack: args.flags.has("attack"),
+    failUnder,
+    navigator: stringFlag(args, "navigator") ?? null,
+    scoring,
+    force: args.flags.has("force"),
+    baseline: stringFlag(args, "baseline") ?? null,
+  };
+}
+
+function filterWords(filter: CoverageFilter): string {
+  const words = [filter.platform ? `platform ${filter.platform}` : "", filter.tactic ? `tactic ${filter.tactic}` : ""].filter(Boolean);
+  return words.length > 0 ? ` (${words.join(", ")})` : "";
+}
+
+function layerText(report: CoverageReport, vaultName: string, options: CoverageOptions): { name: string; description: string } {
+  const { techniques, withRule } = report.filtered;
+  return {
+    name: `ATT&CK coverage of ${vaultName}${filterWords(options.filter)}`,
+    description:
+      `Detection-rule coverage of the vault ${vaultName}${filterWords(options.filter)}: ${withRule} of ${techniques} technique notes have a rule. ` +
+      `Scored by ${options.scoring === "count" ? "rule count" : "Sigma level"}; grey techniques have no note. Made by attack-vault.`,
+  };
+}
+
+export const coverage: Command = {
+  summary: "per-tactic coverage and the techniques with no detection rule; ATT&CK comparison, Navigator layers and a CI gate",
+  usage:
+    "attack-vault coverage <vault> [--json | --format text|json|markdown] [--platform P] [--tactic T] [--no-rollup] [--attack]\n" +
+    "        [--fail-under PERCENT] [--navigator FILE [--score count|level] [--force]] [--baseline FILE]",
+  flags: {
+    ...CONVENTION_FLAGS,
+    platform: { takesValue: true },
+    tactic: { takesValue: true },
+    "no-rollup": { takesValue: false },
+    attack: { takesValue: false },
+    format: { takesValue: true },
+    "fail-under": { takesValue: true },
+    navigator: { takesValue: true },
+    score: { takesValue: true },
+    force: { takesValue: false },
+    baseline: { takesValue: true },
+  },
+  run(args) {
+    const options = optionsOf(args);
+    const vault = openVault(args);
+    if (options.navigator) refuseToOverwrite(options.navigator, options.force);
+    const baseline = options.baseline ? readBaseline(options.baseline) : null;
+    const rollup = args.flags.has("no-rollup") ? false : vault.settings.rollUpSubTechniques;
+    const report = computeCoverage(vault.index, { rollup, filter: options.filter });
+    const release = attackRelease();
+    const comparison = compareWithAttack(vault.index, report, release, options.filter);
+    const gate: CoverageGate | null = options.failUnder === null ? null : coverageGate(report, options.failUnder);
+    const vaultName = basename(resolve(vault.dir));
+
+    const stderr = warningLines(vault);
+    let changes: CoverageChanges | null = null;
+    if (options.navigator || baseline) {
+      const layer = navigatorLayer(report, vault.index, {
+        ...layerText(report, vaultName, options),
+        scoring: options.scoring,
+        rollup,
+        release,
+        platform: options.filter.platform,
+        missing: comparison.missingTechniques,
+      });
+      if (baseline) {
+        const names = new Map(report.rows.map((row) => [row.id, row.name]));
+        changes = coverageChanges(baseline, ruleCountsFromLayer(layer), (id) => names.get(id) ?? techniqueName(id, release));
+      }
+      if (options.navigator) {
+        writeLayerFile(options.navigator, layer, options.force);
+        stderr.push(`attack-vault: wrote the Navigator layer ${options.navigator} (${layer.techniques.length} entries)`);
+      }
+    }
+    if (gate) stderr.push(...gateLines(gate));
+
+    const baselineName = options.baseline ?? "";
+    let stdout: string;
+    if (options.format === "json") {
+      const extras = {
+        ...comparison,
+        ...(gate ? { gate: gateJson(gate) } : {}),
+        ...(changes ? { changes: { baseline: baselineName, ...changes } } : {}),
+      };
+      stdout = JSON.stringify(coverageJson(report, allWarnings(vault), extras), null, 2) + "\n";
+    } else if (options.format === "markdown") {
+      stdout = coverageMarkdown(report, vaultName, {
+        ...(gate ? { gate } : {}),
+        ...(options.attack ? { attack: comparison } : {}),
+        ...(changes ? { changes: { changes, baseline: baselineName } } : {}),
+      });
+    } else {
+      stdout = coverageText(report, vault.dir);
+      if (changes) stdout += "\n" + changesText(changes, baselineName);
+      if (options.attack) stdout += "\n" + attackText(comparison);
+    }
+    return { stdout, stderr, exitCode: gate && !gate.passed ? EXIT_BELOW_BAR : EXIT_OK };
+  },
+};

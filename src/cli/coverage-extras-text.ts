@@ -1,0 +1,105 @@
+/** The readable sections `coverage` adds: the ATT&CK comparison, changes since a baseline, the gate's verdict. */
+import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-coverage";
+import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
+import type { CoverageGate } from "../core/coverage-gate";
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+function idColumn(ids: readonly string[]): (id: string) => string {
+  const width = Math.max(0, ...ids.map((id) => id.length));
+  return (id) => id.padEnd(width);
+}
+
+/** `revoked (…)` or `deprecated; ATT&CK says to use T1059 instead`. */
+export function retiredText(status: "revoked" | "deprecated", replacedBy: readonly string[] | null): string {
+  if (replacedBy) return `${status}; ATT&CK says to use ${replacedBy.join(", ")} instead`;
+  return status === "revoked" ? "revoked (the shipped ATT&CK data does not name what replaced it)" : "deprecated, with no replacement named";
+}
+
+export interface RetiredGroup {
+  id: string;
+  text: string;
+  rules: number;
+  tests: number;
+  techniqueNotes: string[];
+}
+
+/** Retired notes grouped by technique: its technique notes by path, its rules and tests as counts. */
+export function retiredGroups(entries: readonly RetiredTechniqueNote[]): RetiredGroup[] {
+  const groups = new Map<string, RetiredGroup>();
+  for (const entry of entries) {
+    let group = groups.get(entry.id);
+    if (!group) groups.set(entry.id, (group = { id: entry.id, text: retiredText(entry.status, entry.replacedBy), rules: 0, tests: 0, techniqueNotes: [] }));
+    if (entry.kind === "rule") group.rules++;
+    else if (entry.kind === "test") group.tests++;
+    else group.techniqueNotes.push(entry.note);
+  }
+  return [...groups.values()];
+}
+
+export function namedBy(group: RetiredGroup): string {
+  const counts = [group.rules > 0 ? plural(group.rules, "rule") : "", group.tests > 0 ? plural(group.tests, "test") : ""].filter(Boolean);
+  return counts.length > 0 ? `named by ${counts.join(" and ")}` : "";
+}
+
+function retiredLines(entries: readonly RetiredTechniqueNote[]): string[] {
+  const groups = retiredGroups(entries);
+  const pad = idColumn(groups.map((group) => group.id));
+  return groups.flatMap((group) => [
+    `  ${pad(group.id)}  ${group.text}${namedBy(group) ? ` — ${namedBy(group)}` : ""}`,
+    ...group.techniqueNotes.map((note) => `  ${pad("")}  technique note: ${note}`),
+  ]);
+}
+
+export function attackText(comparison: AttackComparison): string {
+  const release = `ATT&CK v${comparison.attack.version}`;
+  const { missingTechniques: missing, revokedOrDeprecated: retired, referencedWithoutNote: referenced } = comparison;
+  const lines: string[] = [];
+  lines.push(missing.length === 0 ? `Every ${release} technique has a note.` : `${release} techniques with no note in the vault (${missing.length}):`);
+  const missingPad = idColumn(missing.map((technique) => technique.id));
+  for (const technique of missing) lines.push(`  ${missingPad(technique.id)}  ${technique.name} — ${technique.tactics.join(", ") || "no tactic"}`);
+  lines.push("");
+  const retiredIds = new Set(retired.map((entry) => entry.id));
+  lines.push(retired.length === 0 ? "No note names a revoked or deprecated technique." : `Revoked or deprecated techniques the vault names (${retiredIds.size}):`);
+  lines.push(...retiredLines(retired));
+  lines.push("");
+  lines.push(
+    referenced.length === 0 ? "Every technique a rule or test names has a note." : `Techniques rules or tests name that have no note (${referenced.length}):`,
+  );
+  const referencedPad = idColumn(referenced.map((technique) => technique.id));
+  for (const technique of referenced) {
+    const counts = [plural(technique.rules.length, "rule"), plural(technique.tests.length, "test")].join(", ");
+    lines.push(`  ${referencedPad(technique.id)}  ${technique.name ?? `(not in ${release})`} — ${counts}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function changeLine(change: RuleCountChange, pad: (id: string) => string): string {
+  const note = change.rulesBefore === 0 ? "  (newly covered)" : change.rulesAfter === 0 ? "  (no rule left)" : "";
+  return `  ${pad(change.id)}  ${change.name ?? "(unknown technique)"} — ${change.rulesBefore} → ${change.rulesAfter} rules${note}`;
+}
+
+export function changesText(changes: CoverageChanges, baseline: string): string {
+  if (changes.gained.length === 0 && changes.lost.length === 0) return `No technique gained or lost detection rules since ${baseline}.\n`;
+  const pad = idColumn([...changes.gained, ...changes.lost].map((change) => change.id));
+  const lines = [`Changes since ${baseline}:`];
+  if (changes.gained.length > 0) lines.push(`Gained rules (${changes.gained.length}):`, ...changes.gained.map((change) => changeLine(change, pad)));
+  if (changes.lost.length > 0) lines.push(`Lost rules (${changes.lost.length}):`, ...changes.lost.map((change) => changeLine(change, pad)));
+  return lines.join("\n") + "\n";
+}
+
+export function formatPercent(percent: number): string {
+  return `${Math.round(percent * 10) / 10}%`;
+}
+
+/** The verdict for stderr; when below the bar, followed by every technique with no rule. */
+export function gateLines(gate: CoverageGate): string[] {
+  const share = `coverage ${formatPercent(gate.percent)} (${gate.withRule} of ${plural(gate.techniques, "technique")} with a detection rule)`;
+  if (gate.techniques === 0 && !gate.passed) return [`attack-vault: no technique matches the filters, so coverage is 0%, below --fail-under ${gate.failUnder}%`];
+  if (gate.passed) return [`attack-vault: ${share} meets --fail-under ${gate.failUnder}%`];
+  const pad = idColumn(gate.missing.map((row) => row.id));
+  return [
+    `attack-vault: ${share} is below --fail-under ${gate.failUnder}%; ${plural(gate.missing.length, "technique")} with no detection rule:`,
+    ...gate.missing.map((row) => `  ${pad(row.id)}  ${row.name} — ${row.tactics.map((tactic) => tactic.name).join(", ") || "no tactic"}`),
+  ];
+}

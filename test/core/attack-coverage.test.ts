@@ -1,0 +1,112 @@
+/** The vault against a small hand-written ATT&CK release. */
+import { decodeAttackTable } from "../../src/core/attack-catalogue";
+import { compareWithAttack } from "../../src/core/attack-coverage";
+import { computeCoverage, type CoverageFilter } from "../../src/core/coverage";
+import { VaultIndex } from "../../src/core/vault-index";
+import { rule, technique, test as atomicTest } from "./note-records";
+
+const release = decodeAttackTable({
+  version: "9.9",
+  versionSource: "test",
+  domain: "enterprise-attack",
+  tactics: [
+    ["TA0002", "execution", "Execution"],
+    ["TA0003", "persistence", "Persistence"],
+    ["TA0005", "defense-evasion", "Defense Evasion"],
+  ],
+  platforms: ["Linux", "Windows", "macOS"],
+  techniques: [
+    "T1059|Command and Scripting Interpreter|1|7",
+    ".001|PowerShell|1|2",
+    ".004|Unix Shell|1|5",
+    "T1064|Scripting|5|2|d|T1059",
+    "T1070|Indicator Removal|4|3",
+    "T1086|PowerShell|1|2|r",
+    "T1547|Boot or Logon Autostart Execution|2|2",
+  ],
+});
+
+function vault(): VaultIndex {
+  const index = new VaultIndex();
+  [
+    technique("T1059", "Command and Scripting Interpreter", { platforms: "Windows, Linux, macOS" }),
+    technique("T1059.001", "PowerShell"),
+    technique("T1064", "Scripting", { tactics: "Execution, Defense Evasion" }),
+    rule("ps", ["t1059_001"]),
+    rule("old_ps", ["t1086"]),
+    rule("bash", ["t1059_004"]),
+    rule("future", ["t1999"]),
+    atomicTest("T1547 - Autostart", ["T1547"]),
+  ].forEach((note) => index.upsert(note));
+  return index;
+}
+
+function compare(filter: CoverageFilter = {}) {
+  const index = vault();
+  return compareWithAttack(index, computeCoverage(index, { rollup: true, filter }), release, filter);
+}
+
+describe("ATT&CK techniques with no note", () => {
+  test.each<[string, CoverageFilter, string[]]>([
+    ["no filter: active techniques only, no revoked or deprecated", {}, ["T1059.004", "T1070", "T1547"]],
+    ["a platform in any case", { platform: "windows" }, ["T1070", "T1547"]],
+    ["a tactic by name", { tactic: "Persistence" }, ["T1547"]],
+    ["a tactic by shortname", { tactic: "defense-evasion" }, ["T1070"]],
+    ["platform and tactic together", { platform: "Linux", tactic: "Execution" }, ["T1059.004"]],
+    ["a platform ATT&CK has no technique for", { platform: "Amiga" }, []],
+  ])("%s", (_name, filter, ids) => {
+    expect(compare(filter).missingTechniques.map((technique) => technique.id)).toEqual(ids);
+  });
+
+  test("carry the full name and tactic names", () => {
+    expect(compare().missingTechniques[0]).toEqual({ id: "T1059.004", name: "Command and Scripting Interpreter: Unix Shell", tactics: ["Execution"] });
+  });
+});
+
+describe("notes on revoked or deprecated techniques", () => {
+  test("a deprecated technique note and a rule naming a revoked technique, with what replaced them", () => {
+    expect(compare().revokedOrDeprecated).toEqual([
+      { id: "T1064", note: "Use Cases/T1064 - Scripting.md", kind: "technique", status: "deprecated", replacedBy: ["T1059"] },
+      { id: "T1086", note: "Detection Rules/old_ps.md", kind: "rule", status: "revoked", replacedBy: null },
+    ]);
+  });
+
+  test("technique notes follow the report's filtered rows", () => {
+    expect(compare({ platform: "Linux" }).revokedOrDeprecated.map((entry) => entry.id)).toEqual([]);
+  });
+});
+
+describe("IDs the vault only references", () => {
+  test.each<[string, CoverageFilter, Array<[string, string | null]>]>([
+    [
+      "no filter: every one, named where ATT&CK knows it",
+      {},
+      [
+        ["T1059.004", "Command and Scripting Interpreter: Unix Shell"],
+        ["T1086", "PowerShell"],
+        ["T1547", "Boot or Logon Autostart Execution"],
+        ["T1999", null],
+      ],
+    ],
+    [
+      "a filter keeps the known ones that match and drops unknown IDs",
+      { platform: "Windows" },
+      [
+        ["T1086", "PowerShell"],
+        ["T1547", "Boot or Logon Autostart Execution"],
+      ],
+    ],
+  ])("%s", (_name, filter, expected) => {
+    expect(compare(filter).referencedWithoutNote.map((entry) => [entry.id, entry.name])).toEqual(expected);
+  });
+
+  test("list the rules and tests that name them", () => {
+    const byId = new Map(compare().referencedWithoutNote.map((entry) => [entry.id, entry]));
+    expect(byId.get("T1059.004")).toEqual(expect.objectContaining({ rules: ["Detection Rules/bash.md"], tests: [] }));
+    expect(byId.get("T1547")).toEqual(expect.objectContaining({ rules: [], tests: ["Testing Runbooks/T1547 - Autostart.md"] }));
+  });
+});
+
+test("the comparison names its release", () => {
+  expect(compare().attack).toEqual({ version: "9.9", domain: "enterprise-attack" });
+});
