@@ -34,7 +34,7 @@ export default defineConfig([
       // TypeScript already checks names; ESLint's no-undef does not know DOM globals.
       "no-undef": "off",
       // ATT&CK is MITRE's spelling, not a shouted word.
-      "obsidianmd/ui/sentence-case": ["warn", { brands: ["ATT&CK", "ATT&CK Vault", "Obsidian", "Sigma", "Atomic Red Team"] }],
+      "obsidianmd/ui/sentence-case": ["warn", { brands: ["ATT&CK", "ATT&CK Vault", "ATT&CK Navigator", "Navigator", "Obsidian", "Sigma", "Atomic Red Team"] }],
     },
   },
   {

@@ -1,8 +1,10 @@
 /** ATT&CK Vault: wiring only. The logic lives in core/, the app's side in obsidian/, drawing in ui/. */
 import { MarkdownView, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
-import { coverageRows, nextGap } from "./core/coverage";
+import { coverageRows, nextGap, type CoverageFilter } from "./core/coverage";
 import { settingsFromData, type AttackVaultSettings } from "./core/settings-data";
 import { IndexService } from "./obsidian/index-service";
+import { exportLayer, localDate } from "./obsidian/layer-export";
+import { createAttackVaultApi, type AttackVaultApi } from "./obsidian/public-api";
 import { HOVER_SOURCE_ID } from "./obsidian/internal-links";
 import { QueryBlockTakeover } from "./obsidian/query-takeover";
 import { AttackVaultSettingTab, type SettingsHost } from "./settings";
@@ -12,12 +14,16 @@ import { QueryBlockChild } from "./ui/query-block-child";
 export default class AttackVaultPlugin extends Plugin implements SettingsHost {
   declare settings: AttackVaultSettings;
   service!: IndexService;
+  /** For other plugins and dataviewjs: `app.plugins.plugins["attack-vault"].api`. */
+  api!: AttackVaultApi;
   private takeover!: QueryBlockTakeover;
 
   override async onload(): Promise<void> {
     this.settings = settingsFromData(await this.loadData());
     this.service = this.addChild(new IndexService(this.app, this.settings));
-    this.registerView(COVERAGE_VIEW_TYPE, (leaf) => new CoverageView(leaf, { service: this.service, rollUpSubTechniques: () => this.settings.rollUpSubTechniques }));
+    this.api = createAttackVaultApi(this.service, () => this.settings.rollUpSubTechniques);
+    const rollUp = (): boolean => this.settings.rollUpSubTechniques;
+    this.registerView(COVERAGE_VIEW_TYPE, (leaf) => new CoverageView(leaf, { service: this.service, rollUpSubTechniques: rollUp, exportLayer: (filter) => this.exportLayer(filter) }));
     this.registerHoverLinkSource(HOVER_SOURCE_ID, { display: "ATT&CK Vault", defaultMod: false });
 
     const renderBlock = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
@@ -31,6 +37,7 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     this.addRibbonIcon("shield-check", "Open ATT&CK coverage", () => void this.openCoverage());
     this.addCommand({ id: "open-coverage", name: "Open ATT&CK coverage", callback: () => void this.openCoverage() });
     this.addCommand({ id: "next-uncovered-technique", name: "Go to next uncovered technique", callback: () => this.openNextGap() });
+    this.addCommand({ id: "export-navigator-layer", name: "Export ATT&CK Navigator layer", callback: () => void this.exportLayer({}) });
     this.addSettingTab(new AttackVaultSettingTab(this.app, this));
   }
 
@@ -63,6 +70,12 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     if (!leaf) return;
     if (leaf.view.getViewType() !== COVERAGE_VIEW_TYPE) await leaf.setViewState({ type: COVERAGE_VIEW_TYPE, active: true });
     await workspace.revealLeaf(leaf);
+  }
+
+  /** A new layer file in the vault, named with today's date. */
+  async exportLayer(filter: CoverageFilter): Promise<string | null> {
+    if (!this.service.ready) return null;
+    return exportLayer(this.app, { index: this.service.index, rollup: this.settings.rollUpSubTechniques, scoring: "count", filter, date: localDate(new Date()) });
   }
 
   private openNextGap(): void {

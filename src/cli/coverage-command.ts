@@ -5,10 +5,11 @@
 import { basename, resolve } from "node:path";
 import { attackRelease, techniqueName } from "../core/attack-catalogue";
 import { compareWithAttack } from "../core/attack-coverage";
-import { computeCoverage, type CoverageFilter, type CoverageReport } from "../core/coverage";
+import { computeCoverage, type CoverageFilter } from "../core/coverage";
 import { coverageChanges, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
 import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-gate";
-import { navigatorLayer, type LayerScoring } from "../core/navigator-layer";
+import { coverageLayer } from "../core/coverage-layer";
+import type { LayerScoring } from "../core/navigator-layer";
 import { stringFlag, UsageError, type ParsedArgs } from "./args";
 import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_OK, warningLines, type Command } from "./command";
 import { attackText, changesText, gateLines } from "./coverage-extras-text";
@@ -58,21 +59,6 @@ function optionsOf(args: ParsedArgs): CoverageOptions {
   };
 }
 
-function filterWords(filter: CoverageFilter): string {
-  const words = [filter.platform ? `platform ${filter.platform}` : "", filter.tactic ? `tactic ${filter.tactic}` : ""].filter(Boolean);
-  return words.length > 0 ? ` (${words.join(", ")})` : "";
-}
-
-function layerText(report: CoverageReport, vaultName: string, options: CoverageOptions): { name: string; description: string } {
-  const { techniques, withRule } = report.filtered;
-  return {
-    name: `ATT&CK coverage of ${vaultName}${filterWords(options.filter)}`,
-    description:
-      `Detection-rule coverage of the vault ${vaultName}${filterWords(options.filter)}: ${withRule} of ${techniques} technique notes have a rule. ` +
-      `Scored by ${options.scoring === "count" ? "rule count" : "Sigma level"}; grey techniques have no note. Made by attack-vault.`,
-  };
-}
-
 export const coverage: Command = {
   summary: "per-tactic coverage and the techniques with no detection rule; ATT&CK comparison, Navigator layers and a CI gate",
   usage:
@@ -106,14 +92,7 @@ export const coverage: Command = {
     const stderr = warningLines(vault);
     let changes: CoverageChanges | null = null;
     if (options.navigator || baseline) {
-      const layer = navigatorLayer(report, vault.index, {
-        ...layerText(report, vaultName, options),
-        scoring: options.scoring,
-        rollup,
-        release,
-        platform: options.filter.platform,
-        missing: comparison.missingTechniques,
-      });
+      const layer = coverageLayer(vault.index, { vaultName, rollup, scoring: options.scoring, filter: options.filter, release, report });
       if (baseline) {
         const names = new Map(report.rows.map((row) => [row.id, row.name]));
         changes = coverageChanges(baseline, ruleCountsFromLayer(layer), (id) => names.get(id) ?? techniqueName(id, release));

@@ -8,6 +8,9 @@ import type { IndexChange } from "../core/vault-index";
 import { indexProblems } from "../core/vault-problems";
 import type { IndexService } from "../obsidian/index-service";
 import { createInternalLink, wireInternalLinks } from "../obsidian/internal-links";
+import { attackRelease } from "../core/attack-catalogue";
+import { compareWithAttack } from "../core/attack-coverage";
+import { renderAttackSections } from "./coverage-attack-sections";
 import { percentText } from "./coverage-labels";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
 
@@ -31,6 +34,7 @@ interface PanelParts {
   clear: HTMLButtonElement;
   body: HTMLElement;
   problems: HTMLElement;
+  attack: HTMLElement;
 }
 
 /** Refill a picker only when its choices changed, keeping the chosen value. */
@@ -47,6 +51,8 @@ function fillChoices(select: HTMLSelectElement, allLabel: string, choices: strin
 export interface CoverageViewHost {
   service: IndexService;
   rollUpSubTechniques(): boolean;
+  /** Write the coverage under this filter as a Navigator layer file. */
+  exportLayer(filter: CoverageFilter): Promise<unknown>;
 }
 
 export class CoverageView extends ItemView {
@@ -150,6 +156,7 @@ export class CoverageView extends ItemView {
     parts.body.empty();
     renderMatrix(parts.body, report, this.matrixState);
     this.renderProblems(parts.problems);
+    renderAttackSections(parts.attack, compareWithAttack(service.index, report, attackRelease(), this.currentFilter));
   }
 
   /** The panel's fixed parts, built once so typing in the filter never loses focus. */
@@ -170,9 +177,12 @@ export class CoverageView extends ItemView {
     this.registerDomEvent(onlyGaps, "change", () => this.setFilter({ onlyGaps: onlyGaps.checked }));
     const clear = bar.createEl("button", { cls: "attack-vault-filter-clear", text: "Clear filters" });
     this.registerDomEvent(clear, "click", () => this.setFilter({ ...NO_FILTER }));
+    const exportButton = bar.createEl("button", { cls: "attack-vault-export", text: "Export layer", attr: { "aria-label": "Export this view as an ATT&CK Navigator layer" } });
+    this.registerDomEvent(exportButton, "click", () => void this.host.exportLayer(this.currentFilter));
     const body = this.contentEl.createDiv({ cls: "attack-vault-coverage-body" });
     const problems = this.contentEl.createDiv({ cls: "attack-vault-problems" });
-    this.parts = { summary, text, platform, tactic, onlyGaps, clear, body, problems };
+    const attack = this.contentEl.createDiv({ cls: "attack-vault-attack" });
+    this.parts = { summary, text, platform, tactic, onlyGaps, clear, body, problems, attack };
     return this.parts;
   }
 

@@ -1,0 +1,40 @@
+/** The Navigator layer of a vault's coverage, as both the CLI and the plugin export it. */
+import { attackRelease, type AttackRelease } from "./attack-catalogue";
+import { compareWithAttack } from "./attack-coverage";
+import { computeCoverage, type CoverageFilter, type CoverageReport } from "./coverage";
+import { navigatorLayer, type LayerScoring, type NavigatorLayer } from "./navigator-layer";
+import type { VaultIndex } from "./vault-index";
+
+export interface CoverageLayerOptions {
+  vaultName: string;
+  rollup: boolean;
+  scoring: LayerScoring;
+  filter?: CoverageFilter;
+  release?: AttackRelease;
+  /** A report already computed with the same rollup and filter, to avoid computing it twice. */
+  report?: CoverageReport;
+}
+
+function filterWords(filter: CoverageFilter): string {
+  const words = [filter.platform ? `platform ${filter.platform}` : "", filter.tactic ? `tactic ${filter.tactic}` : ""].filter(Boolean);
+  return words.length > 0 ? ` (${words.join(", ")})` : "";
+}
+
+export function coverageLayer(index: VaultIndex, options: CoverageLayerOptions): NavigatorLayer {
+  const filter = options.filter ?? {};
+  const release = options.release ?? attackRelease();
+  const report = options.report ?? computeCoverage(index, { rollup: options.rollup, filter });
+  const { techniques, withRule } = report.filtered;
+  const scope = `${options.vaultName}${filterWords(filter)}`;
+  return navigatorLayer(report, index, {
+    name: `ATT&CK coverage of ${scope}`,
+    description:
+      `Detection-rule coverage of the vault ${scope}: ${withRule} of ${techniques} technique notes have a rule. ` +
+      `Scored by ${options.scoring === "count" ? "rule count" : "Sigma level"}; grey techniques have no note. Made by attack-vault.`,
+    scoring: options.scoring,
+    rollup: options.rollup,
+    release,
+    platform: filter.platform,
+    missing: compareWithAttack(index, report, release, filter).missingTechniques,
+  });
+}

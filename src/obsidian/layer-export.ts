@@ -1,0 +1,68 @@
+/**
+ * Writes the coverage as a new Navigator layer file in the vault. It creates files only: an
+ * existing file is replaced only when the person says so, and no note is ever touched.
+ */
+import { normalizePath, Notice, TFile, type App } from "obsidian";
+import type { CoverageFilter } from "../core/coverage";
+import { coverageLayer } from "../core/coverage-layer";
+import type { LayerScoring } from "../core/navigator-layer";
+import type { VaultIndex } from "../core/vault-index";
+import { askToOverwrite, type OverwriteChoice } from "../ui/overwrite-modal";
+
+export const LAYER_FOLDER = "ATT&CK layers";
+
+export interface LayerExportRequest {
+  index: VaultIndex;
+  rollup: boolean;
+  scoring: LayerScoring;
+  filter: CoverageFilter;
+  /** Today, as `YYYY-MM-DD`, for the file name. */
+  date: string;
+}
+
+/** `2026-11-28` in the person's own time zone. */
+export function localDate(now: Date): string {
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+export function layerFileName(date: string, filter: CoverageFilter): string {
+  const scope = [filter.platform, filter.tactic].filter(Boolean).join(" ");
+  return `ATT&CK coverage ${date}${scope ? ` ${scope}` : ""}.json`.replace(/[\\/:*?"<>|#^[\]]/g, "-");
+}
+
+/** `name.json`, `name 2.json`, `name 3.json`, …: the first that does not exist. */
+export function freePath(app: App, path: string): string {
+  if (!app.vault.getAbstractFileByPath(path)) return path;
+  const stem = path.replace(/\.json$/, "");
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} ${n}.json`;
+    if (!app.vault.getAbstractFileByPath(candidate)) return candidate;
+  }
+}
+
+/** The path written, or null when the person cancelled. */
+export async function exportLayer(
+  app: App,
+  request: LayerExportRequest,
+  ask: (path: string) => Promise<OverwriteChoice> = (path) => askToOverwrite(app, path),
+): Promise<string | null> {
+  const layer = coverageLayer(request.index, { vaultName: app.vault.getName(), rollup: request.rollup, scoring: request.scoring, filter: request.filter });
+  const text = JSON.stringify(layer, null, 2) + "\n";
+  if (!app.vault.getAbstractFileByPath(LAYER_FOLDER)) await app.vault.createFolder(LAYER_FOLDER);
+  let path = normalizePath(`${LAYER_FOLDER}/${layerFileName(request.date, request.filter)}`);
+  const existing = app.vault.getAbstractFileByPath(path);
+  if (existing) {
+    const choice = await ask(path);
+    if (choice === "cancel") return null;
+    if (choice === "overwrite" && existing instanceof TFile) {
+      await app.vault.modify(existing, text);
+      new Notice(`Replaced the Navigator layer ${path}`);
+      return path;
+    }
+    path = freePath(app, path);
+  }
+  await app.vault.create(path, text);
+  new Notice(`Wrote the Navigator layer ${path}`);
+  return path;
+}
