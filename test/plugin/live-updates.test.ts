@@ -80,3 +80,25 @@ describe("live updates", () => {
     expect(panelRow(harness, "T1572")).toBe("Rules, no test");
   });
 });
+
+describe("blocks that are not shown", () => {
+  test("do no work while hidden and catch up when their tab is shown again", async () => {
+    const harness = await startPluginOnFolder(EXAMPLE_VAULT);
+    const { app } = harness;
+    const gapPath = app.vault.getMarkdownFiles().find((file) => file.path.startsWith(GAP_NOTE_PREFIX))?.path ?? "";
+    const content = await openNote(app, gapPath);
+    const gapLeaf = app.workspace.getLeaf(false);
+    const otherLeaf = app.workspace.getLeaf("tab");
+    await otherLeaf.openFile(app.vault.getFileByPath("Detection Rules.md")!);
+    app.workspace.setActiveLeaf(otherLeaf);
+    await settle(app);
+    const hiddenBlock = content.querySelector(".attack-vault-block");
+    expect(content.querySelector(".block-language-query")?.isShown()).toBe(false);
+    await app.vault.create(NEW_RULE, rule("t1572, detection_rule"));
+    await settle(app);
+    expect(content.querySelector(".attack-vault-block")).toBe(hiddenBlock);
+    app.workspace.setActiveLeaf(gapLeaf);
+    await settle(app);
+    expect(renderedBlocks(content)[0]?.links).toEqual([NEW_RULE]);
+  });
+});
