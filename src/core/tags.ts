@@ -35,6 +35,25 @@ export function tagsFromFrontmatterValue(value: unknown): string[] {
   return tags;
 }
 
+/**
+ * What a frontmatter tags value holds that can never be a tag (maps, lists inside the list), in
+ * words; such values are dropped silently by `tagsFromFrontmatterValue`, so the user is told.
+ */
+export function unusableTagValues(value: unknown): string[] {
+  const kinds = new Set<string>();
+  const kindOf = (item: unknown): string | null => (Array.isArray(item) ? "a list" : item !== null && typeof item === "object" ? "a map" : null);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const kind = kindOf(item);
+      if (kind) kinds.add(kind);
+    }
+  } else {
+    const kind = kindOf(value);
+    if (kind) kinds.add(kind);
+  }
+  return [...kinds].sort();
+}
+
 /** Both `tags` and `tag` count, as in Obsidian. */
 export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
   if (!frontmatter) return [];

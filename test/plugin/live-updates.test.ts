@@ -93,7 +93,7 @@ describe("blocks that are not shown", () => {
     app.workspace.setActiveLeaf(otherLeaf);
     await settle(app);
     const hiddenBlock = content.querySelector(".attack-vault-block");
-    expect(content.querySelector(".block-language-query")?.isShown()).toBe(false);
+    expect(content.querySelector<HTMLElement>(".block-language-query")?.isShown()).toBe(false);
     await app.vault.create(NEW_RULE, rule("t1572, detection_rule"));
     await settle(app);
     expect(content.querySelector(".attack-vault-block")).toBe(hiddenBlock);

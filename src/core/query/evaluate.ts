@@ -1,5 +1,6 @@
 import type { QueryError, QueryNode, QuerySource } from "./ast";
 import { ok, type Result } from "../result";
+import { NoteView } from "./note-view";
 import { parseQuery } from "./parse";
 
 /** The query with tag sets fetched once and needles lower-cased once, so a scan does no repeated work per term. */
@@ -139,68 +140,13 @@ function matches(matcher: Matcher, note: NoteView): boolean {
   }
 }
 
-/** One note as the matchers see it; the lower-cased path and property texts are built only if a term asks. */
-class NoteView {
-  private lowerPathCache: string | undefined;
-  private lowerFileNameCache: string | undefined;
-  private propertyTextsCache: Map<string, string[]> | undefined;
-
-  constructor(readonly path: string, private readonly source: QuerySource) {}
-
-  get lowerPath(): string {
-    return (this.lowerPathCache ??= this.path.toLowerCase());
-  }
-
-  get lowerFileName(): string {
-    const lower = this.lowerPath;
-    return (this.lowerFileNameCache ??= lower.slice(lower.lastIndexOf("/") + 1));
-  }
-
-  /** Lower-cased key → lower-cased texts of its values; null values are left out, so such keys count as absent. */
-  get propertyTexts(): Map<string, string[]> {
-    if (this.propertyTextsCache) return this.propertyTextsCache;
-    const texts = new Map<string, string[]>();
-    const properties = this.source.propertiesOf(this.path) ?? {};
-    for (const key of Object.keys(properties)) {
-      const value = properties[key];
-      if (value === null || value === undefined) continue;
-      const lowerKey = key.toLowerCase();
-      const known = texts.get(lowerKey) ?? [];
-      for (const element of Array.isArray(value) ? value : [value]) {
-        if (element !== null && element !== undefined) known.push(asText(element).toLowerCase());
-      }
-      texts.set(lowerKey, known);
-    }
-    return (this.propertyTextsCache = texts);
-  }
-}
-
 /** Property keys match case-insensitively; a list matches when any element does. */
 function propertyMatches(note: NoteView, name: string, needle: string | null): boolean {
-  const texts = note.propertyTexts.get(name);
+  if (needle === null) return note.hasProperty(name);
+  const texts = note.propertyTexts(name);
   if (!texts) return false;
-  if (needle === null) return true;
   for (const text of texts) if (text.includes(needle)) return true;
   return false;
-}
-
-/** Text of a frontmatter value as the user wrote it: YAML dates come back as dates, objects as JSON. */
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return "";
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
-  if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
-    try {
-      return JSON.stringify(value) ?? "";
-    } catch {
-      return ""; // a cycle or a hostile toJSON: such a value can match nothing
-    }
-  }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  return "";
 }
 
 function byCodeUnit(a: string, b: string): number {

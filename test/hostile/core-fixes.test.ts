@@ -1,0 +1,116 @@
+/**
+ * The core fixes the hostile vault called for: property terms no longer expand YAML alias bombs
+ * (capped JSON text, built per asked key), and tags holding maps or lists inside the list are
+ * reported instead of dropped silently.
+ */
+import fc from "fast-check";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { DEFAULT_CONVENTIONS, type NoteRecord } from "../../src/core/note";
+import { runQuery } from "../../src/core/query/evaluate";
+import { asText, boundedJson, MAX_PROPERTY_TEXT } from "../../src/core/query/note-view";
+import { unusableTagValues } from "../../src/core/tags";
+import { VaultIndex } from "../../src/core/vault-index";
+import { indexProblems } from "../../src/core/vault-problems";
+
+/** Nine levels of nine aliases: 9⁹ (387,420,489) strings once expanded. */
+const BILLION_LAUGHS = load(
+  ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]', ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`)].join("\n"),
+  { schema: CORE_SCHEMA },
+) as Record<string, unknown>;
+
+function indexOf(records: NoteRecord[]): VaultIndex {
+  const index = new VaultIndex(DEFAULT_CONVENTIONS);
+  records.forEach((record) => index.upsert(record));
+  return index;
+}
+
+describe("boundedJson writes what JSON.stringify writes, up to its limit", () => {
+  test.each([
+    ["a nested list", [1, ["a", ["b"]], []]],
+    ["a map with quotes and escapes", { 'say "hi"': "line\nbreak\\", n: -0, big: 1e21 }],
+    ["values JSON writes as null", [NaN, Infinity, null, undefined, () => 1]],
+    ["keys JSON leaves out", { kept: true, gone: undefined, fn: () => 1 }],
+    ["a date", { when: new Date("2024-01-15T00:00:00Z") }],
+    ["an invalid date", [new Date("nope")]],
+  ])("%s", (_name, value) => {
+    expect(boundedJson(value, 1000)).toBe(JSON.stringify(value));
+  });
+
+  test("any JSON value, given room", () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => boundedJson(value, 1e9) === JSON.stringify(value)));
+  });
+
+  test("any JSON value, cut short, is a prefix no longer than the limit", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(40), (value, limit) => {
+        const text = boundedJson(value, limit);
+        return text.length <= limit && (JSON.stringify(value) ?? "").startsWith(text);
+      }),
+    );
+  });
+});
+
+describe("values that never end are cut, without deep recursion", () => {
+  test.each([
+    ["an alias bomb", () => BILLION_LAUGHS.l8],
+    ["a list that holds itself", () => {
+      const cycle: unknown[] = [];
+      cycle.push(cycle, "x");
+      return cycle;
+    }],
+    ["a list nested 200,000 deep", () => {
+      let deep: unknown[] = ["lol"];
+      for (let i = 0; i < 200_000; i++) deep = [deep];
+      return deep;
+    }],
+  ])("%s gives exactly the limit", (_name, make) => {
+    expect(boundedJson(make(), MAX_PROPERTY_TEXT)).toHaveLength(MAX_PROPERTY_TEXT);
+  });
+
+  test("asText of an alias bomb is the capped JSON, lower-case matching still works on it", () => {
+    expect(asText(BILLION_LAUGHS.l8).startsWith('[[[[[[[[["lol","lol"')).toBe(true);
+  });
+});
+
+describe("property terms over an alias bomb", () => {
+  const bomb = { path: "bomb.md", frontmatter: { ...BILLION_LAUGHS, level: "low" }, inlineTags: [] };
+  const rule = { path: "rule.md", frontmatter: { level: "critical" }, inlineTags: [] };
+  const index = indexOf([bomb, rule]);
+
+  test.each([
+    ["a key nobody has, scanning every note", "[severity:high]", []],
+    ["another key of the bomb note", "[level:critical]", ["rule.md"]],
+    ["the bomb key itself", "[l8:lol]", ["bomb.md"]],
+    ["has-property of the bomb key", "[l7]", ["bomb.md"]],
+  ])("%s answers", (_name, query, expected) => {
+    expect(runQuery(query, index)).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe("tags that can never be tags", () => {
+  test.each([
+    ["a list of strings", ["a", "b"], []],
+    ["numbers, null and booleans", [42, null, true, 3.5], []],
+    ["a string", "a, b", []],
+    ["a list holding a list", ["a", ["b"]], ["a list"]],
+    ["a list holding a map", [{ b: "c" }], ["a map"]],
+    ["a list holding both, twice", [[1], { a: 1 }, [2]], ["a list", "a map"]],
+    ["a map", { detection_rule: "t1059_001" }, ["a map"]],
+    ["nothing", undefined, []],
+  ])("%s: %j", (_name, value, expected) => {
+    expect(unusableTagValues(value)).toEqual(expected);
+  });
+
+  test.each([
+    ["a list holding a list and a map", { tags: [["t1"], { a: 1 }, "x"] }, "tags holds a list and a map, which are not tags; they are ignored"],
+    ["a list holding a list", { tags: ["x", ["t1"]] }, "tags holds a list, which is not a tag; it is ignored"],
+    ["a map", { tags: { a: "b" } }, "tags is a map, not a list of tags; it is ignored"],
+    ["`tag` holding a map", { tag: [{ a: "b" }] }, "tag holds a map, which is not a tag; it is ignored"],
+  ])("%s is a vault problem naming the note", (_name, frontmatter, message) => {
+    expect(indexProblems(indexOf([{ path: "n.md", frontmatter, inlineTags: [] }]))).toEqual([{ path: "n.md", message }]);
+  });
+
+  test("tags with only strings, numbers and null are no problem", () => {
+    expect(indexProblems(indexOf([{ path: "n.md", frontmatter: { tags: ["a", 1, null] }, inlineTags: [] }]))).toEqual([]);
+  });
+});

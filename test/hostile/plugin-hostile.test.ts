@@ -1,0 +1,152 @@
+/** @jest-environment jsdom */
+/**
+ * The plugin in the fake app over the hostile vault: nothing throws, the panel lists the problems
+ * the metadata cache shows, each opening its note, good notes render as they do without the
+ * hostile ones, and note text stays text.
+ */
+import { listenerErrors } from "../fakes/events";
+import { loadVaultFolder } from "../fakes/load-vault-folder";
+import { renderErrors } from "../fakes/markdown";
+import { MarkdownView } from "../fakes/obsidian";
+import { buildHostileVault, GENERATED, goodNotePaths, removeVault, UNPORTABLE_NAMES_ALLOWED } from "../fixtures/hostile-vault";
+import { openCoverage, openNote, renderedBlocks, startPlugin, type Harness } from "../plugin/plugin-harness";
+import { T1490_NOTE } from "./expected-answers";
+import { EXPECTED_PROBLEMS, matchProblems } from "./expected-problems";
+import { foreignMarkup, panelProblems, scriptLinks, unfoldPanel } from "./plugin-dom";
+
+type Rendered = ReturnType<typeof renderedBlocks>;
+
+const hostileDir = buildHostileVault({ hostile: true });
+const goodDir = buildHostileVault({ hostile: false });
+const hostileFiles = loadVaultFolder(hostileDir);
+const goodFiles = loadVaultFolder(goodDir);
+removeVault(hostileDir);
+removeVault(goodDir);
+
+// The fake's Markdown renderer takes seconds over 5 MB; the note's blocks are checked through the CLI.
+const notesToOpen = Object.keys(hostileFiles).filter((path) => path.endsWith(".md") && path !== GENERATED.huge);
+
+const goodRendered = new Map<string, Rendered>();
+const hostileRendered = new Map<string, Rendered>();
+const hostileForeign = new Map<string, string[]>();
+const hostileBlockText = new Map<string, string>();
+const hostileScriptLinks: string[] = [];
+let harness: Harness;
+let panel: HTMLElement;
+let errorsAfterRendering: unknown[] = [];
+
+beforeAll(async () => {
+  const good = await startPlugin(goodFiles);
+  for (const path of goodNotePaths()) goodRendered.set(path, renderedBlocks(await openNote(good.app, path)));
+  harness = await startPlugin(hostileFiles);
+  panel = (await openCoverage(harness)).contentEl;
+  unfoldPanel(panel);
+  for (const path of notesToOpen) {
+    const content = await openNote(harness.app, path);
+    hostileRendered.set(path, renderedBlocks(content));
+    hostileForeign.set(path, Array.from(content.querySelectorAll(".attack-vault-block")).flatMap(foreignMarkup));
+    hostileBlockText.set(path, Array.from(content.querySelectorAll(".attack-vault-block"), (block) => block.textContent ?? "").join("\n"));
+    content.querySelectorAll(".attack-vault-block").forEach((block) => hostileScriptLinks.push(...scriptLinks(block)));
+  }
+  errorsAfterRendering = [...listenerErrors, ...renderErrors];
+}, 60_000);
+
+describe("nothing throws", () => {
+  test("no listener or post-processor error while indexing, rendering every note and the panel", () => {
+    expect(errorsAfterRendering).toEqual([]);
+  });
+
+  test("the index holds every note of the vault", () => {
+    expect(harness.plugin.service.index.size).toBe(Object.keys(hostileFiles).filter((path) => path.endsWith(".md")).length);
+  });
+});
+
+describe("the panel's vault problems", () => {
+  const shown = EXPECTED_PROBLEMS.filter((problem) => problem.visibility === "panel");
+
+  test("list exactly the problems the metadata cache shows", () => {
+    expect(matchProblems(panelProblems(panel), shown)).toEqual({ missing: [], unexpected: [] });
+  });
+
+  test("are titled with their count", () => {
+    expect(panel.querySelector(".attack-vault-problems-title")?.textContent).toBe(`Vault problems (${panelProblems(panel).length})`);
+  });
+
+  test("name each note by its path, as text", () => {
+    for (const problem of panelProblems(panel)) expect(problem.linkText).toBe(problem.path);
+  });
+
+  const clickable = shown.filter((problem) => !problem.path.includes("#"));
+  test.each(clickable.map((problem) => [problem.path]))("a click on %s opens that note and writes nothing", async (path) => {
+    const link = Array.from(panel.querySelectorAll<HTMLElement>(".attack-vault-problems a.internal-link")).find((candidate) => candidate.dataset.href === path);
+    link?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const opened = harness.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path;
+    expect({ opened, writes: harness.app.vault.noteWrites() }).toEqual({ opened: path, writes: [] });
+  });
+
+  // Known gap: the link hands the path to openLinkText as link text, where "#" starts a heading.
+  test.failing("a click on a note whose name holds # opens that note and creates no other", async () => {
+    const path = "Use Cases/Technique #without ^an ID [[nowhere]].md";
+    const link = Array.from(panel.querySelectorAll<HTMLElement>(".attack-vault-problems a.internal-link")).find((candidate) => candidate.dataset.href === path);
+    link?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const opened = harness.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path;
+    expect({ opened, writes: harness.app.vault.noteWrites() }).toEqual({ opened: path, writes: [] });
+  });
+
+  // Known gap: the cache has a frontmatter position and no frontmatter for these, and the plugin does not say so.
+  test.failing("also list frontmatter the metadata cache could not read", () => {
+    const readable = EXPECTED_PROBLEMS.filter((problem) => problem.visibility !== "files");
+    expect(matchProblems(panelProblems(panel), readable)).toEqual({ missing: [], unexpected: [] });
+  });
+});
+
+describe("good notes render as they do without the hostile notes", () => {
+  test.each(goodNotePaths().map((path) => [path]))("%s", (path) => {
+    expect(hostileRendered.get(path)).toEqual(goodRendered.get(path));
+  });
+
+  test("the comparison covers blocks with results and blocks with gaps", () => {
+    const blocks = [...goodRendered.values()].flat();
+    expect([blocks.some((block) => block.links.length > 0), blocks.some((block) => block.gap !== null)]).toEqual([true, true]);
+  });
+});
+
+describe("note text is rendered as text", () => {
+  test.each(notesToOpen.map((path) => [path]))("the blocks of %s hold only our own elements", (path) => {
+    expect(hostileForeign.get(path)).toEqual([]);
+  });
+
+  test("the panel, unfolded, holds only our own elements", () => {
+    expect([panel.querySelectorAll("details[open]").length > 0, foreignMarkup(panel)]).toEqual([true, []]);
+  });
+
+  test.each([
+    ["a rule title", T1490_NOTE, "<script>alert('rule title')</script> ]] | [[x"],
+    ["a rule's level", T1490_NOTE, "<b>high</b>"],
+    ["a rule's log source", T1490_NOTE, "<img src=x onerror=alert('logsource')>"],
+    ["an error about markup in a query", "Hostile queries.md", "\"<img\" is a text search"],
+  ])("%s shows as text", (_name, path, text) => {
+    expect(hostileBlockText.get(path)).toContain(text);
+  });
+
+  test("a technique title and platforms show as text in the panel", () => {
+    const row = panel.querySelector('.attack-vault-technique[data-technique="T1490"] .attack-vault-technique-name');
+    const platforms = Array.from(panel.querySelectorAll(".attack-vault-filter-platform option"), (option) => option.textContent);
+    expect({ title: row?.textContent?.startsWith("<img src=x onerror=alert('technique')> [[Inhibit]]"), platforms }).toEqual({
+      title: true,
+      platforms: expect.arrayContaining(["<script>alert('platform')</script>", "<img src=x onerror=alert('platform')>"]),
+    });
+  });
+
+  // Known gap: an internal link's href is the raw path, so a note at the vault root named
+  // `javascript:…` gets a script URL (the click handler prevents the navigation, but nothing else does).
+  (UNPORTABLE_NAMES_ALLOWED ? test.failing : test.skip)("no link's href is a javascript: URL", () => {
+    expect(hostileScriptLinks).toEqual([]);
+  });
+});
+
+test("still no listener or post-processor error after every click, and nothing added to Object.prototype", () => {
+  expect({ errors: [...listenerErrors, ...renderErrors], polluted: "polluted" in Object.prototype }).toEqual({ errors: [], polluted: false });
+});
