@@ -9,6 +9,12 @@ export interface NoteRecord {
   frontmatter: Record<string, unknown> | null;
   /** Inline `#tags` from the body (outside code), without `#`, as written. */
   inlineTags: string[];
+  /**
+   * Why the note has frontmatter but no properties, when the front that read it cannot say so
+   * itself (Obsidian's cache only leaves the properties out); the headless reader reports its
+   * own, more precise warnings instead.
+   */
+  frontmatterProblem?: string;
 }
 
 /** A problem found while reading one note; never stops the others. */

@@ -12,6 +12,7 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
     }
   }
   for (const note of index.notes()) {
+    if (note.record.frontmatterProblem) problems.push({ path: note.path, message: note.record.frontmatterProblem });
     for (const key of ["tags", "tag"]) {
       const message = unusableTagsMessage(key, note.record.frontmatter?.[key]);
       if (message) problems.push({ path: note.path, message });

@@ -16,14 +16,20 @@ function linkOf(event: Event, container: HTMLElement): HTMLAnchorElement | null 
   return link instanceof HTMLAnchorElement && container.contains(link) ? link : null;
 }
 
+/**
+ * The target lives in `data-href` only: an `href` made from a file name could be a
+ * `javascript:` URL, and every click on these links is handled here anyway.
+ */
 export function createInternalLink(parent: HTMLElement, path: string, text: string, cls?: string): HTMLAnchorElement {
   return parent.createEl("a", {
     cls: cls ? `internal-link ${cls}` : "internal-link",
     text,
-    href: path,
-    attr: { "data-href": path, target: "_blank", rel: "noopener" },
+    attr: { "data-href": path, role: "link", tabindex: "0" },
   });
 }
+
+/** Characters that link text reads as syntax (`#heading`, `^block`, `|alias`, `[[`): such paths are opened as files. */
+const LINK_SYNTAX = /[#^|[\]]/;
 
 /** Ours alone: a surrounding view that also handles links must not open or preview a second time. */
 function claim(event: Event): void {
@@ -33,8 +39,12 @@ function claim(event: Event): void {
 
 export function wireInternalLinks(owner: Component, app: App, container: HTMLElement, sourcePath: () => string, hoverParent: unknown): void {
   const open = (link: HTMLAnchorElement, newLeaf: ReturnType<typeof Keymap.isModEvent>): void => {
-    const target = link.getAttribute("data-href");
-    if (target) void app.workspace.openLinkText(target, sourcePath(), newLeaf);
+    const target = link.getAttribute("data-href") ?? "";
+    // Opening a link to a missing note creates it; ours point at indexed files, so a missing one (deleted a moment ago) opens nothing.
+    const file = app.vault.getAbstractFileByPath(target);
+    if (!(file instanceof TFile)) return;
+    if (LINK_SYNTAX.test(target)) void app.workspace.getLeaf(newLeaf).openFile(file);
+    else void app.workspace.openLinkText(target, sourcePath(), newLeaf);
   };
   owner.registerDomEvent(container, "click", (event) => {
     const link = linkOf(event, container);
@@ -51,7 +61,8 @@ export function wireInternalLinks(owner: Component, app: App, container: HTMLEle
   owner.registerDomEvent(container, "mouseover", (event) => {
     const link = linkOf(event, container);
     const target = link?.getAttribute("data-href");
-    if (!link || !target) return;
+    // The preview resolves link text, which would read `#` and `|` in a file name as syntax.
+    if (!link || !target || LINK_SYNTAX.test(target)) return;
     event.stopPropagation();
     app.workspace.trigger("hover-link", { event, source: HOVER_SOURCE_ID, hoverParent, targetEl: link, linktext: target, sourcePath: sourcePath() });
   });

@@ -14,7 +14,7 @@ const OUR_TAGS = new Set(["DIV", "SPAN", "UL", "LI", "A", "BUTTON", "INPUT", "SE
 
 /**
  * What inside `root` could only have come from note text: an element we never create, an event
- * handler attribute, or a link whose href is not its vault path. Empty when all is text.
+ * handler attribute, or a link with an href other than its vault path (ours carry none). Empty when all is text.
  */
 export function foreignMarkup(root: Element): string[] {
   const found: string[] = [];
@@ -23,7 +23,8 @@ export function foreignMarkup(root: Element): string[] {
     for (const attribute of Array.from(element.attributes)) {
       if (/^on/i.test(attribute.name)) found.push(`${element.tagName.toLowerCase()}[${attribute.name}]`);
     }
-    if (element.tagName === "A" && element.getAttribute("href") !== element.getAttribute("data-href")) {
+    const href = element.getAttribute("href");
+    if (element.tagName === "A" && href !== null && href !== element.getAttribute("data-href")) {
       found.push(`a[href=${element.getAttribute("href") ?? ""}]`);
     }
   }
