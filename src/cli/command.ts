@@ -2,6 +2,7 @@
 import { indexProblems } from "../core/vault-problems";
 import type { FlagSpec, ParsedArgs } from "./args";
 import type { OpenVault } from "./load-vault";
+import { printable } from "./printable";
 
 export interface CommandOutput {
   stdout: string;
@@ -31,7 +32,7 @@ export interface Command {
 }
 
 export function warningLines(vault: OpenVault): string[] {
-  return [...vault.read.warnings, ...indexProblems(vault.index)].map((warning) => `warning: ${warning.path}: ${warning.message}`);
+  return [...vault.read.warnings, ...indexProblems(vault.index)].map((warning) => `warning: ${printable(warning.path)}: ${printable(warning.message)}`);
 }
 
 export function allWarnings(vault: OpenVault): Array<{ path: string; message: string }> {

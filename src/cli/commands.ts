@@ -4,6 +4,7 @@ import { UsageError } from "./args";
 import { CONVENTION_FLAGS, EXIT_OK, warningLines, type Command } from "./command";
 import { coverage } from "./coverage-command";
 import { openVault } from "./load-vault";
+import { printable } from "./printable";
 
 export { EXIT_BELOW_BAR, EXIT_OK, EXIT_USAGE, type Command, type CommandOutput } from "./command";
 
@@ -21,8 +22,8 @@ const blocks: Command = {
       ? JSON.stringify(answers, null, 2) + "\n"
       : answers
           .map((answer) => {
-            const head = `${answer.note}:${answer.line}`;
-            return "error" in answer ? `${head}  error: ${answer.error}` : `${head}  ${answer.results.length} notes`;
+            const head = `${printable(answer.note)}:${answer.line}`;
+            return "error" in answer ? `${head}  error: ${printable(answer.error)}` : `${head}  ${answer.results.length} notes`;
           })
           .join("\n") + "\n";
     return { stdout, stderr: warningLines(vault), exitCode: EXIT_OK };
@@ -41,9 +42,9 @@ const query: Command = {
     const json = args.flags.has("json");
     if (!result.ok) {
       const stdout = json ? JSON.stringify({ query: text, error: result.error.message }, null, 2) + "\n" : "";
-      return { stdout, stderr: [...warningLines(vault), `error: ${result.error.message}`], exitCode: 1 };
+      return { stdout, stderr: [...warningLines(vault), `error: ${printable(result.error.message)}`], exitCode: 1 };
     }
-    const stdout = json ? JSON.stringify({ query: text, results: result.value }, null, 2) + "\n" : result.value.map((path) => path + "\n").join("");
+    const stdout = json ? JSON.stringify({ query: text, results: result.value }, null, 2) + "\n" : result.value.map((path) => printable(path) + "\n").join("");
     return { stdout, stderr: warningLines(vault), exitCode: EXIT_OK };
   },
 };

@@ -2,6 +2,7 @@
 import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-coverage";
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageGate } from "../core/coverage-gate";
+import { printable } from "./printable";
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
 
@@ -47,7 +48,7 @@ function retiredLines(entries: readonly RetiredTechniqueNote[]): string[] {
   const pad = idColumn(groups.map((group) => group.id));
   return groups.flatMap((group) => [
     `  ${pad(group.id)}  ${group.text}${namedBy(group) ? ` — ${namedBy(group)}` : ""}`,
-    ...group.techniqueNotes.map((note) => `  ${pad("")}  technique note: ${note}`),
+    ...group.techniqueNotes.map((note) => `  ${pad("")}  technique note: ${printable(note)}`),
   ]);
 }
 
@@ -57,7 +58,7 @@ export function attackText(comparison: AttackComparison): string {
   const lines: string[] = [];
   lines.push(missing.length === 0 ? `Every ${release} technique has a note.` : `${release} techniques with no note in the vault (${missing.length}):`);
   const missingPad = idColumn(missing.map((technique) => technique.id));
-  for (const technique of missing) lines.push(`  ${missingPad(technique.id)}  ${technique.name} — ${technique.tactics.join(", ") || "no tactic"}`);
+  for (const technique of missing) lines.push(`  ${missingPad(technique.id)}  ${printable(technique.name)} — ${printable(technique.tactics.join(", ")) || "no tactic"}`);
   lines.push("");
   const retiredIds = new Set(retired.map((entry) => entry.id));
   lines.push(retired.length === 0 ? "No note names a revoked or deprecated technique." : `Revoked or deprecated techniques the vault names (${retiredIds.size}):`);
@@ -76,7 +77,7 @@ export function attackText(comparison: AttackComparison): string {
 
 function changeLine(change: RuleCountChange, pad: (id: string) => string): string {
   const note = change.rulesBefore === 0 ? "  (newly covered)" : change.rulesAfter === 0 ? "  (no rule left)" : "";
-  return `  ${pad(change.id)}  ${change.name ?? "(unknown technique)"} — ${change.rulesBefore} → ${change.rulesAfter} rules${note}`;
+  return `  ${pad(change.id)}  ${printable(change.name ?? "(unknown technique)")} — ${change.rulesBefore} → ${change.rulesAfter} rules${note}`;
 }
 
 export function changesText(changes: CoverageChanges, baseline: string): string {
@@ -100,6 +101,6 @@ export function gateLines(gate: CoverageGate): string[] {
   const pad = idColumn(gate.missing.map((row) => row.id));
   return [
     `attack-vault: ${share} is below --fail-under ${gate.failUnder}%; ${plural(gate.missing.length, "technique")} with no detection rule:`,
-    ...gate.missing.map((row) => `  ${pad(row.id)}  ${row.name} — ${row.tactics.map((tactic) => tactic.name).join(", ") || "no tactic"}`),
+    ...gate.missing.map((row) => `  ${pad(row.id)}  ${printable(row.name)} — ${row.tactics.map((tactic) => printable(tactic.name)).join(", ") || "no tactic"}`),
   ];
 }

@@ -7,6 +7,7 @@ import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverag
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageGate } from "../core/coverage-gate";
 import { formatPercent, namedBy, retiredGroups } from "./coverage-extras-text";
+import { printable } from "./printable";
 
 export interface MarkdownExtras {
   gate?: CoverageGate;
@@ -19,7 +20,7 @@ const FOLD_AFTER = 20;
 
 /** Note text is text: characters Markdown would read as markup are escaped. */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
+  return printable(text.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, " "));
 }
 
 function percent(part: number, whole: number): string {

@@ -1,5 +1,6 @@
 /** The readable coverage report: a per-tactic table, then every technique with no rule. */
 import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
+import { printable } from "./printable";
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
@@ -24,9 +25,9 @@ function totalsLine(counts: CoverageCounts): string {
 }
 
 export function coverageText(report: CoverageReport, title: string): string {
-  const lines = [`ATT&CK coverage of ${title}`, totalsLine(report.filtered), ""];
+  const lines = [`ATT&CK coverage of ${printable(title)}`, totalsLine(report.filtered), ""];
   const rows = report.tactics.map((group) => [
-    group.tactic.name,
+    printable(group.tactic.name),
     String(group.techniques),
     countWithPercent(group.withRule, group.techniques),
     countWithPercent(group.withTest, group.techniques),
@@ -38,7 +39,7 @@ export function coverageText(report: CoverageReport, title: string): string {
   const idWidth = Math.max(0, ...gaps.map((row) => row.id.length));
   for (const row of gaps) {
     const tests = row.effectiveStatus === "tests-no-rule" ? "  (has tests)" : "";
-    lines.push(`  ${row.id.padEnd(idWidth)}  ${row.name} — ${row.tactics.map((tactic) => tactic.name).join(", ") || "no tactic"}${tests}`);
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${printable(row.name)} — ${row.tactics.map((tactic) => printable(tactic.name)).join(", ") || "no tactic"}${tests}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -58,13 +58,24 @@ function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
 }
 
-/** `at line 7, column 8 (reason)`, with the line counted in the file, not the frontmatter. */
-function yamlErrorWhere(error: unknown): string {
+/** An opening `---` line, the YAML, and a closing `---` line: without the closing line Obsidian reads no properties. */
+const FRONTMATTER_BLOCK = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** 1-based line and column of a character offset in a note. */
+function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
+}
+
+/** `at line 7, column 8 (reason)`, counted in the note itself, not in its frontmatter. */
+function yamlErrorWhere(error: unknown, text: string): string {
   // js-yaml's YAMLException carries a mark; its class is not in the typings' ES module view.
-  const { mark, reason } = (error ?? {}) as { mark?: { line: number; column: number }; reason?: string };
+  const { mark, reason } = (error ?? {}) as { mark?: { position: number }; reason?: string };
   if (mark && reason) {
-    // gray-matter hands the YAML over with the rest of the opening `---` line as line 0.
-    return `at line ${mark.line + 1}, column ${mark.column + 1} (${reason})`;
+    // gray-matter hands js-yaml the text from just after the opening `---`.
+    const { line, column } = lineAndColumnAt(text, 3 + mark.position);
+    return `at line ${line}, column ${column} (${reason})`;
   }
   return `(${error instanceof Error ? firstLine(error.message) : String(error)})`;
 }
@@ -74,20 +85,21 @@ export function parseNote(path: string, text: string): { record: NoteRecord; war
   const warnings: NoteWarning[] = [];
   let frontmatter: Record<string, unknown> | null = null;
   let body = text;
-  if (/^---\r?\n/.test(text)) {
+  const block = /^---[ \t]*\r?\n/.test(text) ? FRONTMATTER_BLOCK.exec(text) : null;
+  if (/^---[ \t]*\r?\n/.test(text) && !block) {
+    warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
+  } else if (block) {
+    body = text.slice(block[0].length);
     try {
       // Passing options also keeps gray-matter from caching every file's text forever.
-      const parsed = matter(text, GRAY_MATTER_OPTIONS);
-      body = parsed.content;
-      const data: unknown = parsed.data;
+      const data: unknown = matter(text, GRAY_MATTER_OPTIONS).data;
       if (data && typeof data === "object" && !Array.isArray(data)) {
         frontmatter = data as Record<string, unknown>;
       } else if (data !== null && data !== undefined) {
         warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
       }
     } catch (error) {
-      warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error)}; the note is kept without properties` });
-      body = text.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*(\n|$)/, "");
+      warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error, text)}; the note is kept without properties` });
     }
   }
   return { record: { path, frontmatter, inlineTags: inlineTags(body) }, warnings };
