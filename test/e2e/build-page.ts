@@ -1,0 +1,84 @@
+/**
+ * Builds what the e2e page loads: the fake app and the plugin as one browser bundle (esbuild,
+ * `obsidian` aliased to the fake), and the vault serialised to JSON: the real catalogue when
+ * ../shared has it, else the example vault. Written to test/e2e/.build/ and served from memory.
+ */
+import { build } from "esbuild";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadVaultFolder } from "../fakes/load-vault-folder";
+import { EXAMPLE_VAULT, REAL_VAULT, REPO_ROOT, hasRealVault } from "../support/paths";
+import type { PageVaultData } from "./page/e2e-api";
+
+export const BUILD_DIR = join(__dirname, ".build");
+
+export interface PageVault {
+  name: "use-case-catalogue" | "example-vault";
+  dir: string;
+}
+
+export function pageVault(): PageVault {
+  return hasRealVault ? { name: "use-case-catalogue", dir: REAL_VAULT } : { name: "example-vault", dir: EXAMPLE_VAULT };
+}
+
+export interface PageAsset {
+  body: Buffer;
+  contentType: string;
+}
+
+/** Parallel test files build the same bytes, so each writes a temporary file and renames it into place. */
+function writeAtomically(name: string, body: Buffer): void {
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const temporary = join(BUILD_DIR, `${name}.${process.pid}.tmp`);
+  writeFileSync(temporary, body);
+  renameSync(temporary, join(BUILD_DIR, name));
+}
+
+async function bundlePage(): Promise<Buffer> {
+  const result = await build({
+    entryPoints: [join(__dirname, "page/page-main.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "chrome120",
+    alias: { obsidian: join(REPO_ROOT, "test/fakes/obsidian.ts") },
+    sourcemap: "inline",
+    write: false,
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error("esbuild produced no page bundle");
+  return Buffer.from(output.contents);
+}
+
+function serialiseVault(vault: PageVault): Buffer {
+  const settingsFile = join(vault.dir, ".obsidian/plugins/attack-vault/data.json");
+  const data: PageVaultData = {
+    name: vault.name,
+    files: loadVaultFolder(vault.dir),
+    pluginData: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, "utf8")) as unknown) : undefined,
+  };
+  return Buffer.from(JSON.stringify(data));
+}
+
+let built: Promise<Map<string, PageAsset>> | null = null;
+
+/** The page's files by URL path, built once per test process. */
+export function buildPage(): Promise<Map<string, PageAsset>> {
+  built ??= (async () => {
+    const script = await bundlePage();
+    const vault = serialiseVault(pageVault());
+    writeAtomically("page.js", script);
+    writeAtomically("vault.json", vault);
+    const css = (path: string): PageAsset => ({ body: readFileSync(path), contentType: "text/css; charset=utf-8" });
+    return new Map<string, PageAsset>([
+      ["/", { body: readFileSync(join(__dirname, "page/index.html")), contentType: "text/html; charset=utf-8" }],
+      ["/page.js", { body: script, contentType: "text/javascript; charset=utf-8" }],
+      ["/vault.json", { body: vault, contentType: "application/json; charset=utf-8" }],
+      ["/theme.css", css(join(__dirname, "theme.css"))],
+      ["/app.css", css(join(__dirname, "page/app.css"))],
+      ["/styles.css", css(join(REPO_ROOT, "styles.css"))],
+    ]);
+  })();
+  return built;
+}
