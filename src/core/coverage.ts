@@ -76,6 +76,8 @@ export interface TacticCoverage extends CoverageCounts {
 export interface CoverageReport {
   /** Every technique row that passes the filter, sorted by ID. */
   rows: CoverageRow[];
+  /** Every technique row, filtered or not (for pickers and overall counts). */
+  allRows: CoverageRow[];
   tactics: TacticCoverage[];
   /** Counts over the filtered rows, and over all rows. */
   filtered: CoverageCounts;
@@ -189,7 +191,7 @@ export function computeCoverage(index: VaultIndex, options: { rollup: boolean; f
   }
   const tactics = [...byTactic.values()].sort((a, b) => compareTactics(a.tactic, b.tactic));
   for (const group of tactics) Object.assign(group, countRows(group.rows));
-  return { rows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
+  return { rows, allRows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
 }
 
 /** Tactics in matrix order, for pickers: the known ones and any the vault adds. */

@@ -3,7 +3,7 @@
  * Its filters are view state, so Obsidian restores them with the workspace.
  */
 import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
-import { computeCoverage, platformChoices, coverageRows, tacticChoices, type CoverageCounts, type CoverageFilter, type CoverageReport } from "../core/coverage";
+import { computeCoverage, platformChoices, tacticChoices, type CoverageCounts, type CoverageFilter, type CoverageReport } from "../core/coverage";
 import type { IndexChange } from "../core/vault-index";
 import { indexProblems } from "../core/vault-problems";
 import type { IndexService } from "../obsidian/index-service";
@@ -59,6 +59,7 @@ export class CoverageView extends ItemView {
   private filters: CoverageViewState = { ...NO_FILTER };
   private readonly matrixState: MatrixState = { collapsedTactics: new Set(), expandedParents: new Set() };
   private parts: PanelParts | null = null;
+  private problemsDrawnFor: { index: object; revision: number } | null = null;
   private stale = false;
   /** How many times the panel has drawn its body; tests read it to check coalescing. */
   renderCount = 0;
@@ -140,16 +141,16 @@ export class CoverageView extends ItemView {
     if (!service.ready) {
       this.contentEl.empty();
       this.parts = null;
+      this.problemsDrawnFor = null;
       this.contentEl.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
       return;
     }
     const parts = this.parts ?? this.buildParts();
     const rollup = this.host.rollUpSubTechniques();
     const report = computeCoverage(service.index, { rollup, filter: this.currentFilter });
-    const allRows = coverageRows(service.index, { rollup });
     this.renderSummary(parts.summary, report);
-    fillChoices(parts.platform, "All platforms", platformChoices(allRows), this.filters.platform);
-    fillChoices(parts.tactic, "All tactics", tacticChoices(allRows).map((tactic) => tactic.name), this.filters.tactic);
+    fillChoices(parts.platform, "All platforms", platformChoices(report.allRows), this.filters.platform);
+    fillChoices(parts.tactic, "All tactics", tacticChoices(report.allRows).map((tactic) => tactic.name), this.filters.tactic);
     if (parts.text.ownerDocument.activeElement !== parts.text) parts.text.value = this.filters.text;
     parts.onlyGaps.checked = this.filters.onlyGaps;
     parts.clear.toggleClass("is-hidden", !this.hasFilter());
@@ -205,9 +206,13 @@ export class CoverageView extends ItemView {
     return platform !== "" || tactic !== "" || onlyGaps || text.trim() !== "";
   }
 
+  /** Problems do not depend on the filters: drawn again only when the index changed. */
   private renderProblems(section: HTMLElement): void {
+    const { index } = this.host.service;
+    if (this.problemsDrawnFor?.index === index && this.problemsDrawnFor.revision === index.revision) return;
+    this.problemsDrawnFor = { index, revision: index.revision };
     section.empty();
-    const problems = indexProblems(this.host.service.index);
+    const problems = indexProblems(index);
     if (problems.length === 0) return;
     section.createDiv({ cls: "attack-vault-problems-title", text: `Vault problems (${problems.length})` });
     const list = section.createEl("ul");

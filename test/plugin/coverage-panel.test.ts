@@ -128,8 +128,10 @@ describe("the coverage panel", () => {
     await openCoverage(harness);
     const problems = panel(harness).querySelector(".attack-vault-problems");
     expect(problems?.textContent).toContain("claims T1486");
-    problems?.querySelector<HTMLElement>("a.internal-link")?.click();
-    expect(harness.app.workspace.openedLinks.at(-1)?.linktext).toMatch(/^Use Cases\/T1486 - /);
+    const duplicate = Array.from(problems?.querySelectorAll<HTMLElement>("a.internal-link") ?? []).find((link) => link.dataset.href?.startsWith("Use Cases/T1486 - "));
+    duplicate?.click();
+    expect(harness.app.workspace.openedLinks.at(-1)?.linktext).toBe(duplicate?.dataset.href);
+    expect(problems?.textContent).toContain("registry_set_defender_realtime_disabled.md has frontmatter that Obsidian could not read");
   });
 });
 
