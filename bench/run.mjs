@@ -1,0 +1,64 @@
+// `npm run bench`: bundles the bench (and the plugin-in-the-fake-app probe) with esbuild into
+// bench/.build/, builds main.js, then runs the bench in a Node with --expose-gc and room for 30×.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import esbuild from "esbuild";
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(benchDir, "..");
+const out = join(benchDir, ".build");
+const args = process.argv.slice(2);
+const smoke = args.includes("--smoke");
+mkdirSync(out, { recursive: true });
+
+const nodeBundle = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", external: ["jsdom", "esbuild"] };
+const firstLine = (error) => String(error?.errors?.[0]?.text ?? error?.message ?? error).split("\n")[0];
+const env = { ...process.env };
+
+await esbuild.build({ ...nodeBundle, entryPoints: [join(benchDir, "main.ts")], outfile: join(out, "bench.cjs") });
+
+// The plugin in the fake app: only target 7 needs it, so a broken plugin build fails only that target.
+try {
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: [join(benchDir, "plugin-load/main.ts")],
+    outfile: join(out, "plugin-load.cjs"),
+    alias: { obsidian: join(root, "test/fakes/obsidian.ts") },
+  });
+} catch (error) {
+  env.BENCH_PLUGIN_LOAD_ERROR = `the plugin did not bundle with the fake app: ${firstLine(error)}`;
+}
+
+// main.js as `npm run build` makes it; the smoke run builds the same into bench/.build/ to leave the root alone.
+if (smoke) {
+  env.BENCH_MAIN_JS = join(out, "main.js");
+  try {
+    await esbuild.build({
+      entryPoints: [join(root, "src/main.ts")],
+      outfile: env.BENCH_MAIN_JS,
+      bundle: true,
+      format: "cjs",
+      platform: "browser",
+      target: "es2021",
+      minify: true,
+      treeShaking: true,
+      logLevel: "silent",
+      external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules],
+    });
+  } catch (error) {
+    env.BENCH_MAIN_JS_ERROR = `the plugin build failed: ${firstLine(error)}`;
+  }
+} else {
+  env.BENCH_MAIN_JS = join(root, "main.js");
+  const build = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
+  if (build.status !== 0) env.BENCH_MAIN_JS_ERROR = "`npm run build` failed";
+}
+
+// --expose-gc: a collection before each sample and a settled heap for target 6. --single-threaded-gc:
+// otherwise that collection leaves background sweeping of a 30× heap competing with the next sample.
+const nodeFlags = ["--expose-gc", "--single-threaded-gc", "--max-old-space-size=8192"];
+const run = spawnSync(process.execPath, [...nodeFlags, join(out, "bench.cjs"), ...args], { cwd: root, stdio: "inherit", env });
+process.exit(run.status ?? 1);

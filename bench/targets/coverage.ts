@@ -1,0 +1,71 @@
+/**
+ * Target 5: the coverage of every technique with rollup and one filter (a platform), on the 1× vault;
+ * and linearity: the coverage of all technique families against the coverage of each quarter of them
+ * (every fourth family) computed in turn. The quarters add up to the whole, so a linear cost gives ≈ 1
+ * whatever the number of rules per technique, while a quadratic one gives ≈ 4.
+ */
+import { computeCoverage } from "../../src/core/coverage";
+import type { NoteRecord } from "../../src/core/note";
+import { parentTechniqueId } from "../../src/core/technique-id";
+import { VaultIndex } from "../../src/core/vault-index";
+import { callsPerSample, interleaved, progress, significant } from "../measure";
+import type { BenchOptions } from "../options";
+import type { Measured } from "../report";
+import { smallest, type BenchWorld } from "../setup";
+
+const FILTER = { platform: "Windows" };
+
+/** Every fourth technique family (a parent with its sub-techniques) from `offset`, with the rule and test notes about it. */
+function familyQuarter(index: VaultIndex, offset: number): VaultIndex {
+  const family = (id: string): string => parentTechniqueId(id) ?? id;
+  const families = [...new Set([...index.techniqueIdsWithNotes()].map(family))].sort();
+  const kept = new Set(families.filter((_, i) => i % 4 === offset));
+  const records: NoteRecord[] = [];
+  for (const note of index.notes()) if (note.kind === "other" || note.techniqueIds.some((id) => kept.has(family(id)))) records.push(note.record);
+  const subset = new VaultIndex(index.conventions);
+  for (const record of records) subset.upsert(record);
+  return subset;
+}
+
+function techniqueCount(index: VaultIndex): number {
+  return [...index.techniqueIdsWithNotes()].length;
+}
+
+export function measureCoverage(world: BenchWorld, options: BenchOptions): Measured[] {
+  const { label, vault } = smallest(world);
+  const all = vault.index;
+  const quarters = [0, 1, 2, 3].map((offset) => familyQuarter(all, offset));
+  const quarterSizes = quarters.map(techniqueCount).join(" + ");
+  progress(`target 5: coverage of ${techniqueCount(all)} techniques, and of ${quarterSizes} in turn, ${label} vault…`);
+  let sink = 0;
+  const coverageOf = (indexes: VaultIndex[], times: number) => (): void => {
+    for (let i = 0; i < times; i++) for (const index of indexes) sink += computeCoverage(index, { rollup: true, filter: FILTER }).rows.length;
+  };
+  // A single call lasts a millisecond or so, near the timer's and the scheduler's noise: samples of about 20 ms.
+  const allTimes = callsPerSample(coverageOf([all], 1), 20, options.smoke);
+  const quarterTimes = callsPerSample(coverageOf(quarters, 1), 20, options.smoke);
+  const pair = interleaved(options.rounds * 2 + 1, coverageOf(quarters, quarterTimes), coverageOf([all], allTimes), { collect: false });
+  if (sink < 0) progress("unreachable");
+  const allMs = pair.subjectMs / allTimes;
+  const quartersMs = pair.baselineMs / quarterTimes;
+  return [
+    {
+      target: 5,
+      name: `coverage of all techniques, rollup and a platform filter, ${label} vault`,
+      value: significant(allMs),
+      limit: 5,
+      unit: "ms",
+      bound: "under",
+      detail: `${techniqueCount(all)} techniques`,
+    },
+    {
+      target: 5,
+      name: `coverage linearity: all techniques / its four quarters one after another (linear ≈ 1), ${label} vault`,
+      value: significant(allMs / quartersMs),
+      limit: 1.5,
+      unit: "×",
+      bound: "at most",
+      detail: `${significant(allMs)} ms for ${techniqueCount(all)}, ${significant(quartersMs)} ms for ${quarterSizes}`,
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+/**
+ * Target 7: main.js from the production build under 100 KB, and onload doing no indexing: the
+ * plugin loaded into the fake app (jsdom) must leave the index empty until layout-ready.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { PluginLoadFigures } from "../plugin-load/main";
+import { median, progress, significant } from "../measure";
+import type { BenchOptions } from "../options";
+import { judged, notMeasured, type Judged } from "../report";
+import { smallest, type BenchWorld } from "../setup";
+
+const SIZE_NAME = "main.js size, minified production build";
+const ONLOAD_NAME = "notes indexed during onload (the build waits for layout-ready), fake app";
+const RATIO_NAME = "onload time / first index build after layout-ready, fake app";
+
+function mainJsSize(): Judged {
+  const path = process.env.BENCH_MAIN_JS;
+  const error = process.env.BENCH_MAIN_JS_ERROR;
+  if (error || !path || !existsSync(path)) return notMeasured(7, SIZE_NAME, "KB", 100, error ?? "the build wrote no main.js");
+  const kilobytes = statSync(path).size / 1024;
+  return judged({ target: 7, name: SIZE_NAME, value: significant(kilobytes), limit: 100, unit: "KB", bound: "under", detail: path });
+}
+
+function pluginLoad(world: BenchWorld, options: BenchOptions): Judged[] {
+  const bundle = join(__dirname, "plugin-load.cjs");
+  const buildError = process.env.BENCH_PLUGIN_LOAD_ERROR;
+  const missing = (why: string): Judged[] => [notMeasured(7, ONLOAD_NAME, "notes", 0, why), notMeasured(7, RATIO_NAME, "×", 1, why)];
+  if (buildError || !existsSync(bundle)) return missing(buildError ?? `no ${bundle}`);
+  const { dir, label } = smallest(world);
+  progress(`target 7: loading the plugin into the fake app with the ${label} vault…`);
+  const rounds = options.smoke ? 1 : options.rounds;
+  const run = spawnSync(process.execPath, [bundle, dir, String(rounds)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.status !== 0) return missing(`the fake-app run failed: ${(run.stderr || run.error?.message || "").trim().split("\n")[0] ?? ""}`);
+  const figures = JSON.parse(run.stdout) as PluginLoadFigures[];
+  const onloadMs = median(figures.map((figure) => figure.onloadMs));
+  const buildMs = median(figures.map((figure) => figure.buildMs));
+  const notesAfterOnload = Math.max(...figures.map((figure) => figure.notesAfterOnload));
+  const notesAfterBuild = Math.min(...figures.map((figure) => figure.notesAfterBuild));
+  const detail = `onload ${significant(onloadMs)} ms; first build after layout-ready ${significant(buildMs)} ms for ${notesAfterBuild} notes (${label} vault)`;
+  const built = notesAfterBuild > 0 ? undefined : "the index was still empty after layout-ready: nothing was measured";
+  return [
+    judged({ target: 7, name: ONLOAD_NAME, value: notesAfterOnload, limit: 0, unit: "notes", bound: "at most", detail, failReason: built }),
+    judged({ target: 7, name: RATIO_NAME, value: significant(onloadMs / buildMs), limit: 1, unit: "×", bound: "under", detail, failReason: built }),
+  ];
+}
+
+export function measureLoad(world: BenchWorld, options: BenchOptions): Judged[] {
+  return [mainJsSize(), ...pluginLoad(world, options)];
+}

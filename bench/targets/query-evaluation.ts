@@ -1,0 +1,60 @@
+/** Target 1: every technique note's query blocks against the largest vault, the index against a scan of every note. */
+import { evaluateQuery } from "../../src/core/query/evaluate";
+import { interleaved, progress, significant } from "../measure";
+import type { BenchOptions } from "../options";
+import type { Measured } from "../report";
+import { scanQuery, scannedNotes } from "../scan-baseline";
+import { largest, type BenchWorld } from "../setup";
+
+export function measureQueryEvaluation(world: BenchWorld, options: BenchOptions): Measured[] {
+  const { label, vault } = largest(world);
+  const { index } = vault;
+  const queries = world.techniqueQueries;
+  const notes = scannedNotes(index);
+  progress(`target 1: ${queries.length} queries on the ${label} vault, index vs. every-note scan…`);
+  // Both must give the same answers, or the ratio compares different work.
+  let results = 0;
+  let differing = 0;
+  for (const query of queries) {
+    const fromIndex = evaluateQuery(query, index);
+    const fromScan = scanQuery(query, notes);
+    results += fromIndex.length;
+    if (fromIndex.length !== fromScan.length || fromIndex.some((path, i) => path !== fromScan[i])) differing++;
+  }
+  let sink = 0;
+  const pair = interleaved(
+    options.slowRounds,
+    () => {
+      for (const query of queries) sink += scanQuery(query, notes).length;
+    },
+    () => {
+      for (const query of queries) sink += evaluateQuery(query, index).length;
+    },
+    { warmUp: false }, // the answer check above has run both sides
+  );
+  if (sink < 0) progress("unreachable"); // keeps the answers alive
+  const failReason = differing > 0 ? `${differing} queries answer differently from the scan` : undefined;
+  const figures = `index ${significant(pair.subjectMs)} ms, scan ${significant(pair.baselineMs)} ms, ${results} results`;
+  return [
+    {
+      target: 1,
+      name: `query evaluation: scan time / index time, ${queries.length} technique queries, ${label} vault`,
+      value: significant(pair.baselineMs / pair.subjectMs),
+      limit: 100,
+      unit: "×",
+      bound: "at least",
+      detail: figures,
+      failReason,
+    },
+    {
+      target: 1,
+      name: `query evaluation: index time per returned result, ${label} vault`,
+      value: significant((pair.subjectMs * 1000) / Math.max(1, results)),
+      limit: 1,
+      unit: "µs",
+      bound: "under",
+      detail: figures,
+      failReason,
+    },
+  ];
+}

@@ -1,0 +1,60 @@
+/**
+ * The bench's smoke mode as a process: `--json` prints only the JSON array, in the public shape.
+ * Speed is never asserted here; only that every target runs and reports.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { REPO_ROOT } from "../support/paths";
+
+const run = spawnSync(process.execPath, [join(REPO_ROOT, "bench/run.mjs"), "--smoke", "--json"], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000 });
+const parsed: unknown = (() => {
+  try {
+    return JSON.parse(run.stdout);
+  } catch {
+    return undefined;
+  }
+})();
+const results = Array.isArray(parsed) ? (parsed as Array<Record<string, unknown>>) : [];
+
+const FIELD_TYPES: Array<[string, string]> = [
+  ["target", "number"],
+  ["name", "string"],
+  ["value", "number"],
+  ["limit", "number"],
+  ["unit", "string"],
+  ["pass", "boolean"],
+];
+
+describe("npm run bench -- --smoke --json", () => {
+  test("exits 0", () => {
+    expect(run.status).toBe(0);
+  });
+
+  test("stdout is one JSON array and nothing else", () => {
+    expect(Array.isArray(parsed)).toBe(true);
+  });
+
+  test("the array is not empty", () => {
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  test("every result has exactly the public keys", () => {
+    for (const result of results) expect(Object.keys(result).sort()).toEqual(FIELD_TYPES.map(([key]) => key).sort());
+  });
+
+  test.each(FIELD_TYPES)("every result's %s is a %s", (key, type) => {
+    for (const result of results) expect(typeof result[key]).toBe(type);
+  });
+
+  test("every target is a whole number, not a label such as 1a", () => {
+    expect(results.filter((result) => !Number.isInteger(result.target))).toEqual([]);
+  });
+
+  test("no two results share a name", () => {
+    expect(new Set(results.map((result) => result.name)).size).toBe(results.length);
+  });
+
+  test.each([1, 2, 3, 4, 5, 6, 7])("target %i is reported", (target) => {
+    expect(results.some((result) => result.target === target)).toBe(true);
+  });
+});
