@@ -4,7 +4,7 @@
  */
 import type { NoteRecord } from "../../src/core/note";
 import { isAffectedBy, type BlockDependencies } from "../../src/core/query-block-view";
-import { evaluateQuery, queryTags } from "../../src/core/query/evaluate";
+import { queryTags } from "../../src/core/query/evaluate";
 import { frontmatterTags } from "../../src/core/tags";
 import { parentTechniqueId, parseTechniqueId, techniqueIdAsTag } from "../../src/core/technique-id";
 import type { IndexChange, VaultIndex } from "../../src/core/vault-index";
@@ -15,12 +15,11 @@ import { smallest, type BenchWorld, type ScaledVault } from "../setup";
 
 interface OpenBlock {
   dependencies: BlockDependencies;
-  shownPaths: ReadonlySet<string>;
 }
 
-/** Every technique note's blocks as if open, each with what it shows. */
-function openBlocks(world: BenchWorld, index: VaultIndex): OpenBlock[] {
-  return world.techniqueQueries.map((query) => ({ dependencies: queryTags(query), shownPaths: new Set(evaluateQuery(query, index)) }));
+/** Every technique note's blocks as if open: what each depends on. */
+function openBlocks(world: BenchWorld): OpenBlock[] {
+  return world.techniqueQueries.map((query) => ({ dependencies: queryTags(query) }));
 }
 
 /** Coverage rows a change can move: each technique it touched that has a note, and the parent it rolls up into. */
@@ -52,7 +51,7 @@ function updater(scale: ScaledVault, blocks: OpenBlock[], records: [NoteRecord, 
     for (let pair = 0; pair < pairs; pair++) {
       for (const record of records) {
         const change = index.upsert(record);
-        for (const block of blocks) if (isAffectedBy(block.dependencies, change, block.shownPaths)) touched++;
+        for (const block of blocks) if (isAffectedBy(block.dependencies, change)) touched++;
         touched += affectedRows(index, change).size;
       }
     }
@@ -64,12 +63,12 @@ export function measureOneNoteUpdate(world: BenchWorld, options: BenchOptions): 
   const base = smallest(world);
   const records = ruleAndRetagged(base.vault.index);
   progress(`target 2: retagging ${records[0].path} at each scale…`);
-  const baseBlocks = openBlocks(world, base.vault.index);
+  const baseBlocks = openBlocks(world);
   // Enough updates per sample to last about 50 ms at 1×, well above the timer's grain.
   const pairs = 10 * callsPerSample(updater(base, baseBlocks, records, 10), 50, options.smoke);
   const baseUpdate = updater(base, baseBlocks, records, pairs);
   return world.scales.slice(1).map((scale) => {
-    const update = updater(scale, openBlocks(world, scale.vault.index), records, pairs);
+    const update = updater(scale, openBlocks(world), records, pairs);
     const pair = interleaved(options.rounds, baseUpdate, update, { collect: false });
     const perUpdate = (ms: number): number => significant((ms * 1000) / (2 * pairs));
     return {

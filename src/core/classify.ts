@@ -3,7 +3,8 @@
  * decided from its tags, properties and file name alone.
  */
 import type { NoteRecord, VaultConventions } from "./note";
-import { frontmatterTags, tagKey } from "./tags";
+import { noteTagFacts } from "./tag-facts";
+import { tagKey } from "./tags";
 import { parseTechniqueId, techniqueIdAtStartOf } from "./technique-id";
 import { tacticsFromProperty, type Tactic } from "./tactics";
 
@@ -40,6 +41,7 @@ function scalarText(value: unknown): string | null {
 
 /** A list property, or a comma-separated string. */
 export function listProperty(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.flatMap((item) => (scalarText(item) ?? "").split(",")).map((text) => text.trim()).filter(Boolean);
 }
@@ -67,8 +69,13 @@ function uniqueIds(texts: Iterable<string>): string[] {
 
 export function classifyNote(record: NoteRecord, conventions: VaultConventions): IndexedNote {
   const frontmatter = record.frontmatter;
-  const tags = [...frontmatterTags(frontmatter), ...record.inlineTags];
-  const tagKeys = [...new Set(tags.map(tagKey))];
+  const tagFacts = noteTagFacts(frontmatter, record.inlineTags);
+  const tagKeys: string[] = [];
+  const idsFromTags: string[] = [];
+  for (const facts of tagFacts) {
+    if (!tagKeys.includes(facts.key)) tagKeys.push(facts.key);
+    if (facts.techniqueId && !idsFromTags.includes(facts.techniqueId)) idsFromTags.push(facts.techniqueId);
+  }
   const has = (tag: string): boolean => tagKeys.includes(tagKey(tag));
   const kind: NoteKind = has(conventions.ruleTag)
     ? "rule"
@@ -78,7 +85,6 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
         ? "technique"
         : "other";
   const baseName = fileBaseName(record.path);
-  const idsFromTags = uniqueIds(tags);
   const note: IndexedNote = {
     record,
     path: record.path,
@@ -101,8 +107,12 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
     note.tactics = tacticsFromProperty(property(frontmatter, ["tactics", "tactic"]));
     if (note.title === baseName) note.title = techniqueNameFromFileName(baseName);
   } else if (kind === "rule" || kind === "test") {
-    const listed = conventions.techniqueListProperties.flatMap((name) => listProperty(property(frontmatter, [name])));
-    note.techniqueIds = uniqueIds([...idsFromTags, ...listed]);
+    note.techniqueIds = idsFromTags;
+    for (const name of conventions.techniqueListProperties) {
+      const value = frontmatter?.[name];
+      if (value === undefined || value === null) continue;
+      for (const id of uniqueIds(listProperty(value))) if (!note.techniqueIds.includes(id)) note.techniqueIds.push(id);
+    }
     note.logSource = logSourceOf(frontmatter);
   }
   return note;

@@ -109,13 +109,21 @@ export interface BlockDependencies {
   dependsOnAllNotes: boolean;
 }
 
-/** Whether a change can alter a block's results (or what its items show). */
-export function isAffectedBy(dependencies: BlockDependencies, change: IndexChange, shownPaths: ReadonlySet<string>): boolean {
+/**
+ * Whether a change can alter a block's results (or what its items show). A block bounded by
+ * tags needs no list of what it shows: every note it lists carries one of its tags, and a
+ * change reports the old and the new tags of every note it touched.
+ */
+export function isAffectedBy(dependencies: BlockDependencies, change: IndexChange): boolean {
   if (change.everything) return true;
   if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
-  for (const path of change.paths) if (shownPaths.has(path)) return true;
+  for (const tag of dependencies.tags) {
+    if (change.tagKeys.has(tag)) return true;
+  }
   for (const changed of change.tagKeys) {
-    for (const tag of dependencies.tags) if (changed === tag || changed.startsWith(tag + "/")) return true;
+    const slash = changed.indexOf("/");
+    if (slash === -1) continue;
+    for (const tag of dependencies.tags) if (changed.startsWith(tag) && changed.charAt(tag.length) === "/") return true;
   }
   return false;
 }

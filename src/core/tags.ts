@@ -63,15 +63,30 @@ export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>> |
 // `#` at the start or after white space, then letters, digits, `_`, `-`, `/`.
 // (No lookbehind: iOS before 16.4 lacks it.)
 const INLINE_TAG = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+const TAG_CHARACTER = /[\p{L}\p{N}_\-/]/u;
+
+/** A `#` at the start or after white space, followed by tag characters that are not all digits (`#1` is no tag). */
+function mayHoldTag(body: string): boolean {
+  for (let at = body.indexOf("#"); at !== -1; at = body.indexOf("#", at + 1)) {
+    const before = at === 0 ? " " : body.charAt(at - 1);
+    if (before !== " " && before !== "\n" && before !== "\t" && before !== "\r" && before !== "\u00a0") continue;
+    for (let next = at + 1; next < body.length && TAG_CHARACTER.test(body.charAt(next)); next++) {
+      const code = body.charCodeAt(next);
+      if (code < 48 || code > 57) return true;
+    }
+  }
+  return false;
+}
 
 /** Inline `#tags` in a note body, skipping fenced code, inline code and HTML comments. */
 export function inlineTags(body: string): string[] {
-  if (!body.includes("#")) return [];
+  // Most notes have no `#` that could start a tag: a scan from `#` to `#` says so.
+  if (!mayHoldTag(body)) return [];
   const tags: string[] = [];
   let fence: string | null = null;
   for (const line of body.split(/\r?\n/)) {
-    const unquoted = line.replace(/^(?:\s*>)*\s*/, "");
-    const fenceMatch = /^(`{3,}|~{3,})/.exec(unquoted);
+    const mayFence = line.includes("```") || line.includes("~~~");
+    const fenceMatch = mayFence ? /^(`{3,}|~{3,})/.exec(line.replace(/^(?:\s*>)*\s*/, "")) : null;
     if (fence) {
       if (fenceMatch?.[1] && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
       continue;

@@ -82,7 +82,7 @@ export class VaultIndex implements QuerySource {
   }
 
   upsert(record: NoteRecord): IndexChange {
-    const change = this.remove(record.path);
+    const change = this.notesByPath.has(record.path) ? this.remove(record.path) : emptyChange();
     if (this.isExcluded(record.path)) return change;
     const note = classifyNote(record, this.conventions);
     this.notesByPath.set(note.path, note);

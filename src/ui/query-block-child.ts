@@ -17,7 +17,6 @@ import { renderNoteList } from "./note-list";
 export class QueryBlockChild extends MarkdownRenderChild {
   private readonly parsed: Result<QueryNode, QueryError>;
   private readonly dependencies: BlockDependencies | null;
-  private shownPaths: ReadonlySet<string> = new Set();
   private stale = false;
   /** How many times the block has drawn itself; tests and the benchmark read it. */
   renderCount = 0;
@@ -56,7 +55,7 @@ export class QueryBlockChild extends MarkdownRenderChild {
 
   private onIndexChange(change: IndexChange): void {
     if (this.dependencies === null) return;
-    if (!isAffectedBy(this.dependencies, change, this.shownPaths)) return;
+    if (!isAffectedBy(this.dependencies, change)) return;
     if (this.containerEl.isShown()) this.render();
     else this.stale = true;
   }
@@ -77,7 +76,6 @@ export class QueryBlockChild extends MarkdownRenderChild {
       return;
     }
     const paths = evaluateQuery(this.parsed.value, this.service.index);
-    this.shownPaths = new Set(paths);
     this.renderHeader(root, subject, paths.length);
     if (paths.length === 0) {
       root.addClass("attack-vault-block-empty");
