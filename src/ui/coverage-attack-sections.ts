@@ -1,6 +1,7 @@
 /**
  * The panel's view beyond the vault's own notes, from the shipped ATT&CK release: techniques
- * the vault has no note for, and notes on techniques ATT&CK revoked or deprecated. Folded by
+ * the vault has no note for, techniques its rules and tests name without a note (with ATT&CK's
+ * name for them), and notes on techniques ATT&CK revoked or deprecated. Folded by
  * default; a section's list is drawn when it is first opened.
  */
 import type { AttackComparison } from "../core/attack-coverage";
@@ -17,7 +18,7 @@ function foldedSection(parent: HTMLElement, cls: string, title: string, fill: (l
 
 export function renderAttackSections(parent: HTMLElement, comparison: AttackComparison): void {
   parent.empty();
-  const { missingTechniques, revokedOrDeprecated } = comparison;
+  const { missingTechniques, revokedOrDeprecated, referencedWithoutNote } = comparison;
   if (missingTechniques.length > 0) {
     foldedSection(parent, "is-missing", `ATT&CK ${comparison.attack.version} techniques with no note (${missingTechniques.length})`, (list) => {
       for (const technique of missingTechniques) {
@@ -25,6 +26,20 @@ export function renderAttackSections(parent: HTMLElement, comparison: AttackComp
         item.createSpan({ cls: "attack-vault-technique-id", text: technique.id });
         item.appendText(` ${technique.name}`);
         if (technique.tactics.length > 0) item.createSpan({ cls: "attack-vault-muted", text: ` — ${technique.tactics.join(", ")}` });
+      }
+    });
+  }
+  if (referencedWithoutNote.length > 0) {
+    foldedSection(parent, "is-referenced", `Techniques that rules or tests name without a note (${referencedWithoutNote.length})`, (list) => {
+      for (const technique of referencedWithoutNote) {
+        const item = list.createEl("li");
+        item.createSpan({ cls: "attack-vault-technique-id", text: technique.id });
+        item.appendText(` ${technique.name ?? `(not in ATT&CK ${comparison.attack.version})`}`);
+        const first = technique.rules[0] ?? technique.tests[0];
+        if (first) {
+          item.appendText(` — ${technique.rules.length} rules, ${technique.tests.length} tests, e.g. `);
+          createInternalLink(item, first, first);
+        }
       }
     });
   }

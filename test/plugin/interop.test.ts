@@ -130,3 +130,19 @@ describe("the panel beyond the vault's notes", () => {
     expect(items.some((text) => text.startsWith("T1059.001"))).toBe(false);
   });
 });
+
+describe("IDs the vault only references", () => {
+  test("are named from ATT&CK, with their rules", async () => {
+    const harness = await startPluginOnFolder(EXAMPLE_VAULT);
+    harness.app.vault.createNow("Detection Rules/unnoted.md", '---\ntitle: "Unnoted"\ntags: [t1001_001, detection_rule]\n---\n');
+    await settle(harness.app);
+    await openCoverage(harness);
+    const section = harness.app.workspace.containerEl.querySelector<HTMLDetailsElement>(".attack-vault-attack-section.is-referenced");
+    if (!section) throw new Error("no section for referenced IDs");
+    section.open = true;
+    section.dispatchEvent(new Event("toggle"));
+    const item = Array.from(section.querySelectorAll("li")).find((li) => li.textContent?.startsWith("T1001.001"));
+    expect(item?.textContent).toContain("Data Obfuscation: Junk Data");
+    expect(item?.querySelector("a.internal-link")?.getAttribute("data-href")).toBe("Detection Rules/unnoted.md");
+  });
+});
