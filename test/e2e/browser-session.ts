@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { buildPage } from "./build-page";
+import { pageProblems } from "./page-reading";
 import { startPageServer, type PageServer } from "./page-server";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -88,4 +89,21 @@ export async function saveScreenshot(target: Pick<Page, "screenshot">, name: str
   const path = join(ARTIFACTS_DIR, `${name}.png`);
   await target.screenshot({ path });
   return path;
+}
+
+/**
+ * The session a test file shares: started before its tests, closed after them, and every test
+ * must leave the page without errors. Read `.session` and `.page` inside hooks and tests.
+ */
+export function sharedSession(): { session: E2ESession; page: Page } {
+  const shared = {} as { session: E2ESession; page: Page };
+  beforeAll(async () => {
+    shared.session = await startSession();
+    shared.page = await shared.session.freshPage();
+  }, 60_000);
+  afterAll(async () => shared.session?.close());
+  afterEach(async () => {
+    expect(await pageProblems(shared.session)).toEqual([]);
+  });
+  return shared;
 }

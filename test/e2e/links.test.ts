@@ -2,33 +2,23 @@
  * Links in a rendered block under real mouse events: a click opens the rule in the current tab,
  * Ctrl-click and middle-click in a new tab, hovering raises the page preview; the browser itself never follows them.
  */
-import type { Locator, Page } from "playwright-core";
-import { startSession, type E2ESession } from "./browser-session";
-import { noteBlocks, pageProblems } from "./page-reading";
+import type { Locator } from "playwright-core";
+import { sharedSession } from "./browser-session";
+import { noteBlocks } from "./page-reading";
 import { POWERSHELL } from "./vault-truth";
 
 type ClickOptions = Parameters<Locator["click"]>[0];
 
-let session: E2ESession;
-let page: Page;
+const browser = sharedSession();
 
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.freshPage();
-}, 60_000);
-afterAll(async () => session?.close());
-
-afterEach(async () => {
-  expect(await pageProblems(session)).toEqual([]);
-});
 
 /** The first rule link of the T1059.001 note, with nothing recorded yet. */
 async function firstRuleLink(): Promise<{ link: Locator; target: string }> {
-  await page.mouse.move(0, 0); // the pointer comes from elsewhere, as a person's would
-  await page.evaluate((path) => window.attackVaultE2E!.openNote(path), POWERSHELL);
-  const link = noteBlocks(page).first().locator("a.internal-link").first();
+  await browser.page.mouse.move(0, 0); // the pointer comes from elsewhere, as a person's would
+  await browser.page.evaluate((path) => window.attackVaultE2E!.openNote(path), POWERSHELL);
+  const link = noteBlocks(browser.page).first().locator("a.internal-link").first();
   const target = (await link.getAttribute("data-href")) ?? "";
-  await page.evaluate(() => window.attackVaultE2E!.clearRecords());
+  await browser.page.evaluate(() => window.attackVaultE2E!.clearRecords());
   return { link, target };
 }
 
@@ -42,30 +32,30 @@ describe("a rule link in the T1059.001 note", () => {
   test.each(clicks)("%s", async (_name, options, newLeaf) => {
     const { link, target } = await firstRuleLink();
     await link.click(options);
-    const { openedLinks } = await page.evaluate(() => window.attackVaultE2E!.records());
+    const { openedLinks } = await browser.page.evaluate(() => window.attackVaultE2E!.records());
     expect(openedLinks).toEqual([{ linktext: target, sourcePath: POWERSHELL, newLeaf }]);
   });
 
   test.each(clicks)("%s, and the browser itself navigates nowhere", async (_name, options) => {
     const { link } = await firstRuleLink();
-    const before = page.url();
+    const before = browser.page.url();
     await link.click(options);
-    await page.evaluate(() => window.attackVaultE2E!.settle());
-    expect([page.url(), session.context.pages().length]).toEqual([before, 1]);
+    await browser.page.evaluate(() => window.attackVaultE2E!.settle());
+    expect([browser.page.url(), browser.session.context.pages().length]).toEqual([before, 1]);
   });
 
   test("opened with a click, shows the rule note in the main pane", async () => {
     const { link, target } = await firstRuleLink();
     await link.click();
-    await page.evaluate(() => window.attackVaultE2E!.settle());
-    const title = await page.locator(".mod-root .workspace-leaf:visible .view-header-title").textContent();
+    await browser.page.evaluate(() => window.attackVaultE2E!.settle());
+    const title = await browser.page.locator(".mod-root .workspace-leaf:visible .view-header-title").textContent();
     expect(title).toBe(target.replace(/^.*\//, "").replace(/\.md$/, ""));
   });
 
   test("hovered, raises the page preview with the plugin's hover source", async () => {
     const { link, target } = await firstRuleLink();
     await link.hover();
-    const { hoverEvents } = await page.evaluate(() => window.attackVaultE2E!.records());
+    const { hoverEvents } = await browser.page.evaluate(() => window.attackVaultE2E!.records());
     expect(hoverEvents).toEqual([{ source: "attack-vault", linktext: target, sourcePath: POWERSHELL }]);
   });
 });

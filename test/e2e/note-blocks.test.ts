@@ -1,26 +1,15 @@
 /** A technique note in reading view in Chromium: its query blocks list what the vault holds, or name the gap. */
-import type { Page } from "playwright-core";
 import { hasRealVault } from "../support/paths";
-import { startSession, type E2ESession } from "./browser-session";
-import { linkTargets, noteBlocks, pageProblems } from "./page-reading";
+import { sharedSession } from "./browser-session";
+import { linkTargets, noteBlocks } from "./page-reading";
 import { POWERSHELL, vaultTruth } from "./vault-truth";
 
 const truth = vaultTruth();
 const [rules, tests] = truth.blocksOf(POWERSHELL);
-let session: E2ESession;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.freshPage();
-}, 60_000);
-afterAll(async () => session?.close());
+const browser = sharedSession();
 
 beforeEach(async () => {
-  await page.evaluate((path) => window.attackVaultE2E!.openNote(path), POWERSHELL);
-});
-afterEach(async () => {
-  expect(await pageProblems(session)).toEqual([]);
+  await browser.page.evaluate((path) => window.attackVaultE2E!.openNote(path), POWERSHELL);
 });
 
 describe("the T1059.001 note", () => {
@@ -36,23 +25,23 @@ describe("the T1059.001 note", () => {
     ["detection rules", 0, "Detection rules", () => rules?.results.length],
     ["atomic tests", 1, "Atomic tests", () => tests?.results.length],
   ])("heads its %s block with the count the vault holds", async (_name, position, heading, count) => {
-    const header = noteBlocks(page).nth(position).locator(".attack-vault-block-header");
+    const header = noteBlocks(browser.page).nth(position).locator(".attack-vault-block-header");
     expect(await header.textContent()).toBe(`${heading} · ${count()}`);
   });
 
   test("lists exactly the vault's rules for T1059.001 once Show all is clicked", async () => {
-    const block = noteBlocks(page).first();
+    const block = noteBlocks(browser.page).first();
     const showAll = block.locator(".attack-vault-show-all");
     if ((await showAll.count()) > 0) await showAll.click();
     expect((await linkTargets(block)).sort()).toEqual([...(rules?.results ?? [])].sort());
   });
 
   test("lists exactly the vault's atomic tests for T1059.001", async () => {
-    expect((await linkTargets(noteBlocks(page).nth(1))).sort()).toEqual([...(tests?.results ?? [])].sort());
+    expect((await linkTargets(noteBlocks(browser.page).nth(1))).sort()).toEqual([...(tests?.results ?? [])].sort());
   });
 
   test("shows each atomic test visibly, by its title", async () => {
-    const links = noteBlocks(page).nth(1).locator("a.internal-link");
+    const links = noteBlocks(browser.page).nth(1).locator("a.internal-link");
     const shown = await links.evaluateAll((els) => els.map((el) => ({ href: el.getAttribute("data-href") ?? "", text: el.textContent, visible: el.checkVisibility() })));
     expect(shown).toEqual(shown.map(({ href }) => ({ href, text: truth.index.get(href)?.title, visible: true })));
   });
@@ -60,15 +49,15 @@ describe("the T1059.001 note", () => {
 
 describe("a technique with no rule", () => {
   test("shows the gap state, naming the technique", async () => {
-    await page.evaluate((path) => window.attackVaultE2E!.openNote(path), truth.gap.note);
-    const gap = noteBlocks(page).first().locator(".attack-vault-gap");
+    await browser.page.evaluate((path) => window.attackVaultE2E!.openNote(path), truth.gap.note);
+    const gap = noteBlocks(browser.page).first().locator(".attack-vault-gap");
     await gap.waitFor();
     expect([await gap.textContent(), await gap.isVisible()]).toEqual([`No detection rule covers ${truth.gap.id}`, true]);
   });
 
   test("draws the gap block with a dashed border, so it stands out without colour", async () => {
-    await page.evaluate((path) => window.attackVaultE2E!.openNote(path), truth.gap.note);
-    const block = noteBlocks(page).first().locator(".attack-vault-block");
+    await browser.page.evaluate((path) => window.attackVaultE2E!.openNote(path), truth.gap.note);
+    const block = noteBlocks(browser.page).first().locator(".attack-vault-block");
     expect(await block.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("dashed");
   });
 });

@@ -32,6 +32,22 @@ export class AppDebug {
   commandIds(): string[] { return Object.keys(this.app.commands.commands); }
   hoverLinkSources(): string[] { return Object.keys(this.app.workspace.hoverLinkSources); }
 
+  /** Everything a plugin can register, in one comparable value: equal before load and after unload means nothing leaked. */
+  footprint(): Record<string, unknown> {
+    return {
+      listeners: this.listenerCounts(),
+      domListeners: this.domListenerCount(),
+      timers: this.activeTimers(),
+      commands: this.commandIds(),
+      views: this.registeredViews(),
+      hoverSources: this.hoverLinkSources(),
+      codeBlocks: this.codeBlockProcessors(),
+      queryHandler: MarkdownPreviewRenderer.codeBlockPostProcessors.query,
+      postProcessors: this.postProcessorCount(),
+      ribbon: document.querySelectorAll(".side-dock-ribbon-action").length,
+    };
+  }
+
   /** Wait until pending indexing is done, `resolved` has fired and open reading views have rendered. */
   async settle(): Promise<void> {
     await Promise.resolve();

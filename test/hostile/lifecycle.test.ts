@@ -35,19 +35,11 @@ function nodesOutside(sidebar: HTMLElement): number {
 function footprint(app: App): Record<string, unknown> {
   const registry = MarkdownPreviewRenderer as unknown as Registry;
   return {
-    listeners: app.debug.listenerCounts(),
-    domListeners: app.debug.domListenerCount(),
-    timers: app.debug.activeTimers(),
+    ...app.debug.footprint(),
     domNodesOutsideRightSidebar: nodesOutside(app.workspace.rightSplit.containerEl),
     pluginNodes: document.querySelectorAll('[class*="attack-vault"]').length,
-    commands: app.debug.commandIds(),
-    views: app.debug.registeredViews(),
-    hoverSources: app.debug.hoverLinkSources(),
-    codeBlocks: app.debug.codeBlockProcessors(),
-    queryHandler: MarkdownPreviewRenderer.codeBlockPostProcessors.query,
     register: registry.registerCodeBlockPostProcessor,
     unregister: registry.unregisterCodeBlockPostProcessor,
-    postProcessors: app.debug.postProcessorCount(),
     leaves: app.workspace.getLeavesOfType("attack-vault-coverage").length,
   };
 }

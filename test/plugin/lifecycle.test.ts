@@ -2,23 +2,11 @@
 /** Load, index after layout-ready, unload: nothing left behind, no note written. */
 import AttackVaultPlugin from "../../src/main";
 import { TYPING_PAUSE_MS } from "../../src/settings";
-import { createFakeApp, MarkdownPreviewRenderer, type App } from "../fakes/obsidian";
+import { createFakeApp, type App } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../support/paths";
 import { MANIFEST, openCoverage, openNote, settle, startPluginOnFolder, vaultFiles } from "./plugin-harness";
 
-function footprint(app: App): Record<string, unknown> {
-  return {
-    listeners: app.debug.listenerCount(),
-    domListeners: app.debug.domListenerCount(),
-    timers: app.debug.activeTimers(),
-    commands: app.debug.commandIds(),
-    views: app.debug.registeredViews(),
-    hoverSources: app.debug.hoverLinkSources(),
-    codeBlocks: app.debug.codeBlockProcessors(),
-    queryHandler: MarkdownPreviewRenderer.codeBlockPostProcessors.query,
-    postProcessors: app.debug.postProcessorCount(),
-  };
-}
+const footprint = (app: App): Record<string, unknown> => app.debug.footprint();
 
 describe("lifecycle", () => {
   test("onload does no indexing: the index fills only once the layout is ready", async () => {

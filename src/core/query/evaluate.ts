@@ -19,10 +19,37 @@ export function evaluateQuery(query: QueryNode, source: QuerySource): string[] {
   const matcher = compile(query, source, new Map());
   const pool = candidates(matcher) ?? new Set(source.allPaths());
   const found: string[] = [];
-  for (const path of pool) {
-    if (matches(matcher, new NoteView(path, source))) found.push(path);
+  // Tag terms need only the path; a view of the note is made only for terms that read more.
+  if (onlyTags(matcher)) {
+    for (const path of pool) if (matchesTags(matcher, path)) found.push(path);
+  } else {
+    for (const path of pool) if (matches(matcher, new NoteView(path, source))) found.push(path);
   }
   return found.sort(byCodeUnit);
+}
+
+function onlyTags(matcher: Matcher): boolean {
+  if (matcher.kind === "tag") return true;
+  if (matcher.kind === "not") return onlyTags(matcher.child);
+  if (matcher.kind === "and" || matcher.kind === "or") return matcher.children.every(onlyTags);
+  return false;
+}
+
+function matchesTags(matcher: Matcher, path: string): boolean {
+  switch (matcher.kind) {
+    case "tag":
+      return matcher.paths.has(path);
+    case "not":
+      return !matchesTags(matcher.child, path);
+    case "and":
+      for (const child of matcher.children) if (!matchesTags(child, path)) return false;
+      return true;
+    case "or":
+      for (const child of matcher.children) if (matchesTags(child, path)) return true;
+      return false;
+    default:
+      return false;
+  }
 }
 
 /** Parses and evaluates in one step, for callers that only want the list or the error. */

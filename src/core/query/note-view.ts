@@ -14,7 +14,7 @@ export class NoteView {
   /** The note's properties, and lower-cased key → its keys spelt that way; read once, on the first property term. */
   private properties: Readonly<Record<string, unknown>> | undefined;
   private keysByLowerName: Map<string, string[]> | undefined;
-  private readonly textsByName = new Map<string, string[] | null>();
+  private textsByName: Map<string, string[] | null> | undefined;
 
   constructor(
     readonly path: string,
@@ -41,7 +41,7 @@ export class NoteView {
    * gives one text per element. Null when the note has no such key or only null values under it.
    */
   propertyTexts(lowerName: string): string[] | null {
-    const known = this.textsByName.get(lowerName);
+    const known = (this.textsByName ??= new Map()).get(lowerName);
     if (known !== undefined) return known;
     const properties = this.readProperties();
     let texts: string[] | null = null;
