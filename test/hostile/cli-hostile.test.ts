@@ -9,6 +9,7 @@ import { buildHostileVault, GENERATED, goodNotePaths, removeVault } from "../fix
 import { cliBundle } from "../support/build-cli";
 import { HOSTILE_BLOCKS, T1490_RULES } from "./expected-answers";
 import { EXPECTED_PROBLEMS, matchProblems } from "./expected-problems";
+import type { BlockAnswer } from "../support/block-answer";
 
 interface Run {
   code: number | null;
@@ -21,13 +22,6 @@ interface CoverageJson {
   warnings: Array<{ path: string; message: string }>;
 }
 
-interface BlockAnswer {
-  note: string;
-  line: number;
-  query: string;
-  results?: string[];
-  error?: string;
-}
 
 const hostileVault = buildHostileVault({ hostile: true });
 const goodVault = buildHostileVault({ hostile: false });

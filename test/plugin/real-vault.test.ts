@@ -3,14 +3,10 @@
 import { runCli } from "../../src/cli/main";
 import { describeWithRealVault, REAL_VAULT } from "../support/paths";
 import { openCoverage, openNote, renderedBlocks, startPluginOnFolder } from "./plugin-harness";
+import type { BlockAnswer } from "../support/block-answer";
 
 const POWERSHELL = "Use Cases/T1059.001 - Command and Scripting Interpreter- PowerShell.md";
 
-interface BlockAnswer {
-  note: string;
-  line: number;
-  results?: string[];
-}
 
 describeWithRealVault("the plugin on the real vault", () => {
   const cliBlocks = JSON.parse(runCli(["blocks", REAL_VAULT, "--json"]).stdout) as BlockAnswer[];

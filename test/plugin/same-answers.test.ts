@@ -4,14 +4,8 @@ import { runCli } from "../../src/cli/main";
 import { runQuery } from "../../src/core/query/evaluate";
 import { EXAMPLE_VAULT, hasRealVault, REAL_VAULT } from "../support/paths";
 import { startPluginOnFolder } from "./plugin-harness";
+import type { BlockAnswer } from "../support/block-answer";
 
-interface BlockAnswer {
-  note: string;
-  line: number;
-  query: string;
-  results?: string[];
-  error?: string;
-}
 
 const vaults = [["the example vault", EXAMPLE_VAULT], ...(hasRealVault ? [["the real vault", REAL_VAULT]] : [])];
 
