@@ -41,7 +41,7 @@ export class NoteView {
    * gives one text per element. Null when the note has no such key or only null values under it.
    */
   propertyTexts(lowerName: string): string[] | null {
-    const known = (this.textsByName ??= new Map()).get(lowerName);
+    const known = (this.textsByName ??= new Map<string, string[] | null>()).get(lowerName);
     if (known !== undefined) return known;
     const properties = this.readProperties();
     let texts: string[] | null = null;
