@@ -70,8 +70,11 @@ function mayHoldTag(body: string): boolean {
   for (let at = body.indexOf("#"); at !== -1; at = body.indexOf("#", at + 1)) {
     const before = at === 0 ? " " : body.charAt(at - 1);
     if (before !== " " && before !== "\n" && before !== "\t" && before !== "\r" && before !== "\u00a0") continue;
-    for (let next = at + 1; next < body.length && TAG_CHARACTER.test(body.charAt(next)); next++) {
+    for (let next = at + 1; next < body.length; next++) {
       const code = body.charCodeAt(next);
+      // Half of a surrogate pair (a letter beyond the BMP, say) may be a tag: the full scan decides.
+      if (code >= 0xd800 && code <= 0xdfff) return true;
+      if (!TAG_CHARACTER.test(body.charAt(next))) break;
       if (code < 48 || code > 57) return true;
     }
   }

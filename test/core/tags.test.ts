@@ -43,6 +43,8 @@ describe("inline tags", () => {
     ["not in fences inside callouts", "> ```\n> #no\n> ```\n> #yes", ["yes"]],
     ["an unclosed fence hides the rest", "```\n#no", []],
     ["unicode letters", "#überwachung", ["überwachung"]],
+    ["letters beyond the BMP", "#𑯀x", ["𑯀x"]],
+    ["only digits, then a letter beyond the BMP", "#12 #𝒜", ["𝒜"]],
   ])("%s", (_name, body, expected) => {
     expect(inlineTags(body)).toEqual(expected);
   });
