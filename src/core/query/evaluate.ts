@@ -18,38 +18,12 @@ type Matcher =
 export function evaluateQuery(query: QueryNode, source: QuerySource): string[] {
   const matcher = compile(query, source, new Map());
   const pool = candidates(matcher) ?? new Set(source.allPaths());
+  // Tag terms need only the path; a view of the note is made once per note, and only for terms that read more.
+  let viewed: NoteView | null = null;
+  const viewOf = (path: string): NoteView => (viewed?.path === path ? viewed : (viewed = new NoteView(path, source)));
   const found: string[] = [];
-  // Tag terms need only the path; a view of the note is made only for terms that read more.
-  if (onlyTags(matcher)) {
-    for (const path of pool) if (matchesTags(matcher, path)) found.push(path);
-  } else {
-    for (const path of pool) if (matches(matcher, new NoteView(path, source))) found.push(path);
-  }
+  for (const path of pool) if (matches(matcher, path, viewOf)) found.push(path);
   return found.sort(byCodeUnit);
-}
-
-function onlyTags(matcher: Matcher): boolean {
-  if (matcher.kind === "tag") return true;
-  if (matcher.kind === "not") return onlyTags(matcher.child);
-  if (matcher.kind === "and" || matcher.kind === "or") return matcher.children.every(onlyTags);
-  return false;
-}
-
-function matchesTags(matcher: Matcher, path: string): boolean {
-  switch (matcher.kind) {
-    case "tag":
-      return matcher.paths.has(path);
-    case "not":
-      return !matchesTags(matcher.child, path);
-    case "and":
-      for (const child of matcher.children) if (!matchesTags(child, path)) return false;
-      return true;
-    case "or":
-      for (const child of matcher.children) if (matchesTags(child, path)) return true;
-      return false;
-    default:
-      return false;
-  }
 }
 
 /** Parses and evaluates in one step, for callers that only want the list or the error. */
@@ -146,23 +120,23 @@ function candidates(matcher: Matcher): ReadonlySet<string> | null {
   return null;
 }
 
-function matches(matcher: Matcher, note: NoteView): boolean {
+function matches(matcher: Matcher, path: string, viewOf: (path: string) => NoteView): boolean {
   switch (matcher.kind) {
     case "tag":
-      return matcher.paths.has(note.path);
+      return matcher.paths.has(path);
     case "path":
-      return note.lowerPath.includes(matcher.needle);
+      return viewOf(path).lowerPath.includes(matcher.needle);
     case "file":
-      return note.lowerFileName.includes(matcher.needle);
+      return viewOf(path).lowerFileName.includes(matcher.needle);
     case "property":
-      return propertyMatches(note, matcher.name, matcher.needle);
+      return propertyMatches(viewOf(path), matcher.name, matcher.needle);
     case "not":
-      return !matches(matcher.child, note);
+      return !matches(matcher.child, path, viewOf);
     case "and":
-      for (const child of matcher.children) if (!matches(child, note)) return false;
+      for (const child of matcher.children) if (!matches(child, path, viewOf)) return false;
       return true;
     case "or":
-      for (const child of matcher.children) if (matches(child, note)) return true;
+      for (const child of matcher.children) if (matches(child, path, viewOf)) return true;
       return false;
   }
 }
