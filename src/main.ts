@@ -1,7 +1,7 @@
 /** ATT&CK Vault: wiring only. The logic lives in core/, the app's side in obsidian/, drawing in ui/. */
 import { MarkdownView, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
 import { coverageRows, nextGap, type CoverageFilter } from "./core/coverage";
-import { settingsFromData, type AttackVaultSettings } from "./core/settings-data";
+import { sameConventions, settingsFromData, type AttackVaultSettings } from "./core/settings-data";
 import { IndexService } from "./obsidian/index-service";
 import { exportLayer, localDate } from "./obsidian/layer-export";
 import { createAttackVaultApi, type AttackVaultApi } from "./obsidian/public-api";
@@ -46,7 +46,9 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     this.settings = settingsFromData({ ...before, ...update });
     await this.saveData(this.settings);
     if (before.takeOverQueryBlocks !== this.settings.takeOverQueryBlocks) this.switchTakeover(this.settings.takeOverQueryBlocks);
-    this.service.rebuild(this.settings);
+    // New conventions mean a new index; a new rollup only a redraw of what is open.
+    if (!sameConventions(before, this.settings)) this.service.rebuild(this.settings);
+    else if (before.rollUpSubTechniques !== this.settings.rollUpSubTechniques) this.service.redrawAll();
   }
 
   /** Take ```query over from core Search or give it back, then redraw open notes. */

@@ -45,3 +45,16 @@ export function settingsFromData(data: unknown): AttackVaultSettings {
     rollUpSubTechniques: booleanOr(stored.rollUpSubTechniques, DEFAULT_SETTINGS.rollUpSubTechniques),
   };
 }
+
+/** Whether two settings classify notes alike (tags, ID properties, left-out folders). */
+export function sameConventions(a: VaultConventions, b: VaultConventions): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((item, i) => item === y[i]);
+  return (
+    a.techniqueTag === b.techniqueTag &&
+    a.ruleTag === b.ruleTag &&
+    a.testTag === b.testTag &&
+    sameList(a.idProperties, b.idProperties) &&
+    sameList(a.techniqueListProperties, b.techniqueListProperties) &&
+    sameList(a.excludedFolders, b.excludedFolders)
+  );
+}

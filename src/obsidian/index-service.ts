@@ -50,6 +50,11 @@ export class IndexService extends Component {
     if (this.ready) this.buildFromCache();
   }
 
+  /** Nothing in the index changed, but what is drawn from it may (a setting): every view redraws. */
+  redrawAll(): void {
+    if (this.ready) this.apply(emptyChange(true));
+  }
+
   private start(): void {
     const { metadataCache, vault } = this.app;
     this.buildFromCache();

@@ -85,3 +85,17 @@ describe("settings", () => {
     expect(plugin.settings.ruleTag).toBe("detection_rule");
   });
 });
+
+describe("settings that change only the drawing", () => {
+  test("turning rollup off redraws the panel without rebuilding the index", async () => {
+    const harness = await startPluginOnFolder(EXAMPLE_VAULT);
+    const view = await openCoverage(harness);
+    const index = harness.plugin.service.index;
+    const row = () => harness.app.workspace.containerEl.querySelector('.attack-vault-technique[data-technique="T1059"] .attack-vault-status-text')?.textContent;
+    expect(row()).toBe("Rules and tests");
+    const before = view.renderCount;
+    await harness.plugin.updateSettings({ rollUpSubTechniques: false });
+    await settle(harness.app);
+    expect([row(), harness.plugin.service.index === index, view.renderCount - before]).toEqual(["No rule", true, 1]);
+  });
+});
