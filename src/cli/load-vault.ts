@@ -45,6 +45,6 @@ export function openVault(args: ParsedArgs, options: { queryBlocks?: boolean } =
   const read = readVault(dir, { queryBlocks: options.queryBlocks ?? false });
   if (saved.warning) read.warnings.unshift({ path: pluginDataPath(configDir), message: saved.warning });
   const index = new VaultIndex(settings);
-  for (const record of read.records) index.upsert(record);
+  index.load(read.records);
   return { dir, settings, index, read };
 }

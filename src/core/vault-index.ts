@@ -83,7 +83,25 @@ export class VaultIndex implements QuerySource {
 
   upsert(record: NoteRecord): IndexChange {
     const change = this.notesByPath.has(record.path) ? this.remove(record.path) : emptyChange();
-    if (this.isExcluded(record.path)) return change;
+    const note = this.insert(record);
+    if (note) this.touch(change, note);
+    return change;
+  }
+
+  /**
+   * Many notes at once, as a first build from the metadata cache or a folder does: the same
+   * index as upserting each, without a change record per note that nobody reads.
+   */
+  load(records: Iterable<NoteRecord>): void {
+    for (const record of records) {
+      if (this.notesByPath.has(record.path)) this.remove(record.path);
+      this.insert(record);
+    }
+    this.revision++;
+  }
+
+  private insert(record: NoteRecord): IndexedNote | null {
+    if (this.isExcluded(record.path)) return null;
     const note = classifyNote(record, this.conventions);
     this.notesByPath.set(note.path, note);
     for (const key of note.tagKeys) {
@@ -91,8 +109,7 @@ export class VaultIndex implements QuerySource {
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) addTo(byTechnique, id, note.path);
-    this.touch(change, note);
-    return change;
+    return note;
   }
 
   remove(path: string): IndexChange {

@@ -81,7 +81,7 @@ export class IndexService extends Component {
 
   private buildFromCache(): void {
     const index = new VaultIndex(this.index.conventions);
-    for (const file of this.app.vault.getMarkdownFiles()) index.upsert(noteRecordFrom(file, this.app.metadataCache.getFileCache(file)));
+    index.load(this.app.vault.getMarkdownFiles().map((file) => noteRecordFrom(file, this.app.metadataCache.getFileCache(file))));
     this.index = index;
     this.ready = true;
     this.apply(emptyChange(true));

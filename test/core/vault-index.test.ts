@@ -86,3 +86,21 @@ describe("changes", () => {
     expect([...index.allPaths()]).toEqual(["Use Cases/T1059 - A.md"]);
   });
 });
+
+describe("load", () => {
+  test("builds the same index as upserting each note, later notes replacing earlier ones at a path", () => {
+    const notes = [technique("T1059", "A"), rule("a", ["t1059"]), rule("b", ["t1003", "x/y"]), rule("a", ["t1486"]), record("Templates/t.md", { tags: ["techniques"] })];
+    const conventions = { ...DEFAULT_CONVENTIONS, excludedFolders: ["Templates"] };
+    const loaded = new VaultIndex(conventions);
+    loaded.load(notes);
+    const upserted = indexOf(notes, conventions);
+    const dump = (index: VaultIndex) => ({
+      paths: [...index.allPaths()].sort(),
+      nested: sorted(index.pathsWithTag("x")),
+      rules: ["T1059", "T1003", "T1486"].map((id) => sorted(index.rulesFor(id))),
+      techniques: sorted(index.techniqueNotesFor("T1059")),
+    });
+    expect(dump(loaded)).toEqual(dump(upserted));
+    expect(loaded.revision).toBeGreaterThan(0);
+  });
+});
