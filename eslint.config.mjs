@@ -4,6 +4,8 @@
 // pure, so it imports neither `obsidian` nor Node built-ins.
 import { defineConfig } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 import { builtinModules } from "node:module";
 
@@ -11,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 
 export default defineConfig([
   {
-    ignores: ["main.js", "dist/**", "node_modules/**", "coverage/**", "test/e2e/.build/**", "bench/.build/**", "test/e2e/artifacts/**", "test/fixtures/**", "**/*.mjs", "**/*.js"],
+    ignores: ["main.js", "dist/**", "node_modules/**", "coverage/**", "test/e2e/.build/**", "bench/.build/**", "test/e2e/artifacts/**", "test/fixtures/**", "**/*.js"],
   },
   {
     files: ["src/**/*.ts", "package.json"],
@@ -59,6 +61,12 @@ export default defineConfig([
       "obsidianmd/no-nodejs-modules": "off",
       "obsidianmd/hardcoded-config-path": "off",
     },
+  },
+  {
+    // Build, bench and release scripts: plain Node ES modules.
+    files: ["**/*.mjs"],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["test/**/*.ts", "bench/**/*.ts"],
