@@ -5,7 +5,7 @@
 import type { NoteRecord } from "../../src/core/note";
 import { isAffectedBy, type BlockDependencies } from "../../src/core/query-block-view";
 import { queryTags } from "../../src/core/query/evaluate";
-import { frontmatterTags } from "../../src/core/tags";
+import { frontmatterTags } from "../../src/core/tag-facts";
 import { parentTechniqueId, parseTechniqueId, techniqueIdAsTag } from "../../src/core/technique-id";
 import type { IndexChange, VaultIndex } from "../../src/core/vault-index";
 import { callsPerSample, interleaved, progress, significant } from "../measure";

@@ -6,6 +6,7 @@
 import type { IndexedNote } from "./classify";
 import type { VaultConventions } from "./note";
 import type { QueryNode } from "./query/ast";
+import { tagMatches } from "./tags";
 import { parseTechniqueId } from "./technique-id";
 import type { IndexChange, VaultIndex } from "./vault-index";
 
@@ -117,13 +118,11 @@ export interface BlockDependencies {
 export function isAffectedBy(dependencies: BlockDependencies, change: IndexChange): boolean {
   if (change.everything) return true;
   if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
-  for (const tag of dependencies.tags) {
-    if (change.tagKeys.has(tag)) return true;
-  }
+  for (const tag of dependencies.tags) if (change.tagKeys.has(tag)) return true;
+  // Only a nested tag (`a/b`) can match a query tag it is not equal to.
   for (const changed of change.tagKeys) {
-    const slash = changed.indexOf("/");
-    if (slash === -1) continue;
-    for (const tag of dependencies.tags) if (changed.startsWith(tag) && changed.charAt(tag.length) === "/") return true;
+    if (!changed.includes("/")) continue;
+    for (const tag of dependencies.tags) if (tagMatches(changed, tag)) return true;
   }
   return false;
 }

@@ -46,15 +46,31 @@ function addFacts(raw: unknown, into: TagFacts[]): void {
   }
 }
 
-/** The facts of a note's tags: frontmatter `tags` and `tag` (a list or a string), then inline tags. */
+/** A frontmatter `tags` value: a list, or a string split on commas and spaces; maps and nested lists hold no tags. */
+function addValueFacts(value: unknown, into: TagFacts[]): void {
+  if (Array.isArray(value)) for (const item of value) addFacts(item, into);
+  else addFacts(value, into);
+}
+
+/** The facts of a note's tags: frontmatter `tags` and `tag` (both count, as in Obsidian), then inline tags. */
 export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
   const facts: TagFacts[] = [];
   if (frontmatter) {
-    for (const value of [frontmatter.tags, frontmatter.tag]) {
-      if (Array.isArray(value)) for (const item of value) addFacts(item, facts);
-      else addFacts(value, facts);
-    }
+    addValueFacts(frontmatter.tags, facts);
+    addValueFacts(frontmatter.tag, facts);
   }
   for (const tag of inlineTags) addFacts(tag, facts);
   return facts;
+}
+
+/** The tags, as written, of one frontmatter value. */
+export function tagsFromFrontmatterValue(value: unknown): string[] {
+  const facts: TagFacts[] = [];
+  addValueFacts(value, facts);
+  return facts.map((fact) => fact.tag);
+}
+
+/** The tags, as written, of a note's frontmatter. */
+export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
+  return noteTagFacts(frontmatter, []).map((fact) => fact.tag);
 }

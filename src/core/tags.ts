@@ -16,28 +16,9 @@ export function tagKey(tag: string): string {
   return tag.toLowerCase();
 }
 
-/** Tags from a frontmatter value: a list, or a string split on commas and spaces. */
-export function tagsFromFrontmatterValue(value: unknown): string[] {
-  const tags: string[] = [];
-  const add = (raw: unknown): void => {
-    if (typeof raw === "string") {
-      for (const part of raw.split(/[,\s]+/)) {
-        const tag = cleanTag(part);
-        if (tag) tags.push(tag);
-      }
-    } else {
-      const tag = cleanTag(raw);
-      if (tag) tags.push(tag);
-    }
-  };
-  if (Array.isArray(value)) value.forEach(add);
-  else add(value);
-  return tags;
-}
-
 /**
  * What a frontmatter tags value holds that can never be a tag (maps, lists inside the list), in
- * words; such values are dropped silently by `tagsFromFrontmatterValue`, so the user is told.
+ * words; such values are dropped silently when tags are read (`tag-facts.ts`), so the user is told.
  */
 export function unusableTagValues(value: unknown): string[] {
   const kinds = new Set<string>();
@@ -54,11 +35,6 @@ export function unusableTagValues(value: unknown): string[] {
   return [...kinds].sort();
 }
 
-/** Both `tags` and `tag` count, as in Obsidian. */
-export function frontmatterTags(frontmatter: Readonly<Record<string, unknown>> | null): string[] {
-  if (!frontmatter) return [];
-  return [...tagsFromFrontmatterValue(frontmatter.tags), ...tagsFromFrontmatterValue(frontmatter.tag)];
-}
 
 // `#` at the start or after white space, then letters, digits, `_`, `-`, `/`.
 // (No lookbehind: iOS before 16.4 lacks it.)
@@ -110,7 +86,8 @@ export function inlineTags(body: string): string[] {
 
 /** Obsidian's nested-tag rule: `a` matches `a` and `a/b`, not `ab`. Both are keys. */
 export function tagMatches(noteTagKey: string, queryTagKey: string): boolean {
-  return noteTagKey === queryTagKey || noteTagKey.startsWith(queryTagKey + "/");
+  // No `queryTagKey + "/"`: this runs for every open block on every change.
+  return noteTagKey.startsWith(queryTagKey) && (noteTagKey.length === queryTagKey.length || noteTagKey.charAt(queryTagKey.length) === "/");
 }
 
 /** Every proper parent of a nested tag key: `a/b/c` gives `a`, `a/b`. */

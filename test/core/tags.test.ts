@@ -1,4 +1,5 @@
-import { cleanTag, frontmatterTags, inlineTags, parentTagKeys, tagMatches, tagsFromFrontmatterValue } from "../../src/core/tags";
+import { frontmatterTags, tagsFromFrontmatterValue } from "../../src/core/tag-facts";
+import { cleanTag, inlineTags, parentTagKeys, tagMatches } from "../../src/core/tags";
 
 describe("frontmatter tags", () => {
   test.each<[string, unknown, string[]]>([

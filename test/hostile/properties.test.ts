@@ -8,7 +8,8 @@ import { evaluateQuery } from "../../src/core/query/evaluate";
 import { parseQuery } from "../../src/core/query/parse";
 import { MAX_NESTING } from "../../src/core/query/query-error";
 import { tokenize } from "../../src/core/query/tokenize";
-import { cleanTag, inlineTags, tagKey, tagsFromFrontmatterValue } from "../../src/core/tags";
+import { tagsFromFrontmatterValue } from "../../src/core/tag-facts";
+import { cleanTag, inlineTags, tagKey } from "../../src/core/tags";
 import { parseTechniqueId, techniqueIdAsTag, techniqueIdAtStartOf } from "../../src/core/technique-id";
 
 function size(node: QueryNode): { nodes: number; depth: number } {
