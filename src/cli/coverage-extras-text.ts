@@ -2,9 +2,9 @@
 import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-coverage";
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageGate } from "../core/coverage-gate";
+import { plural } from "../core/wording";
 import { printable } from "./printable";
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 function idColumn(ids: readonly string[]): (id: string) => string {
   const width = Math.max(0, ...ids.map((id) => id.length));

@@ -8,6 +8,7 @@ import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageGate } from "../core/coverage-gate";
 import { formatPercent, namedBy, retiredGroups } from "./coverage-extras-text";
 import { printable } from "./printable";
+import { percentText } from "../core/wording";
 
 export interface MarkdownExtras {
   gate?: CoverageGate;
@@ -23,14 +24,10 @@ export function markdownText(text: string): string {
   return printable(text.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, " "));
 }
 
-function percent(part: number, whole: number): string {
-  return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
-}
-
 function summary(counts: CoverageCounts): string {
   return (
-    `**${counts.techniques} techniques** · ${counts.withRule} (${percent(counts.withRule, counts.techniques)}) with a detection rule · ` +
-    `${counts.withTest} (${percent(counts.withTest, counts.techniques)}) with a test · **${counts.gaps} with no rule**`
+    `**${counts.techniques} techniques** · ${counts.withRule} (${percentText(counts.withRule, counts.techniques)}) with a detection rule · ` +
+    `${counts.withTest} (${percentText(counts.withTest, counts.techniques)}) with a test · **${counts.gaps} with no rule**`
   );
 }
 
@@ -79,8 +76,8 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
   lines.push(summary(report.filtered), "");
   lines.push("| Tactic | Techniques | With rule | With test | No rule |", "| --- | ---: | ---: | ---: | ---: |");
   for (const group of report.tactics) {
-    const cells = [markdownText(group.tactic.name), String(group.techniques), `${group.withRule} (${percent(group.withRule, group.techniques)})`];
-    cells.push(`${group.withTest} (${percent(group.withTest, group.techniques)})`, String(group.gaps));
+    const cells = [markdownText(group.tactic.name), String(group.techniques), `${group.withRule} (${percentText(group.withRule, group.techniques)})`];
+    cells.push(`${group.withTest} (${percentText(group.withTest, group.techniques)})`, String(group.gaps));
     lines.push(`| ${cells.join(" | ")} |`);
   }
   lines.push("");

@@ -1,13 +1,10 @@
 /** The readable coverage report: a per-tactic table, then every technique with no rule. */
 import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
+import { percentText } from "../core/wording";
 import { printable } from "./printable";
 
-function percent(part: number, whole: number): string {
-  return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
-}
-
 function countWithPercent(part: number, whole: number): string {
-  return `${part} (${percent(part, whole)})`;
+  return `${part} (${percentText(part, whole)})`;
 }
 
 function table(header: string[], rows: string[][]): string[] {

@@ -75,7 +75,8 @@ export interface BlockItem {
 
 const LEVEL_ORDER = ["critical", "high", "medium", "low", "informational"];
 
-function levelRank(level: string | null): number {
+/** Sigma levels, most severe first; no level, or an unknown one, sorts last. */
+export function severityRank(level: string | null): number {
   const rank = level ? LEVEL_ORDER.indexOf(level) : -1;
   return rank === -1 ? LEVEL_ORDER.length : rank;
 }
@@ -100,7 +101,7 @@ const byText = (a: string, b: string): number => a.localeCompare(b, undefined, {
 /** Rules by level, most severe first, then title; techniques by ID; everything else by title. */
 export function blockItems(paths: readonly string[], index: VaultIndex, subject: BlockSubject): BlockItem[] {
   const items = paths.map((path) => itemOf(path, index.get(path)));
-  if (subject.listKind === "rules") return items.sort((a, b) => levelRank(a.level) - levelRank(b.level) || byText(a.title, b.title));
+  if (subject.listKind === "rules") return items.sort((a, b) => severityRank(a.level) - severityRank(b.level) || byText(a.title, b.title));
   if (subject.listKind === "techniques") return items.sort((a, b) => byText(a.details[0] ?? a.title, b.details[0] ?? b.title));
   return items.sort((a, b) => byText(a.title, b.title) || byText(a.path, b.path));
 }

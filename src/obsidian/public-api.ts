@@ -5,6 +5,7 @@
 import type { DataviewInlineApi } from "obsidian-dataview";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
 import { coverageData, type CoverageData } from "../core/coverage-export";
+import { severityRank } from "../core/query-block-view";
 import { runQuery } from "../core/query/evaluate";
 import { parseTechniqueId } from "../core/technique-id";
 import type { VaultIndex } from "../core/vault-index";
@@ -43,8 +44,6 @@ export interface AttackVaultApi {
   coverageTable(dv: DataviewInlineApi, filter?: ApiCoverageFilter): Promise<void>;
 }
 
-const LEVEL_ORDER = ["critical", "high", "medium", "low", "informational"];
-
 export function createAttackVaultApi(source: { readonly index: VaultIndex; readonly ready: boolean }, rollUpByDefault: () => boolean): AttackVaultApi {
   const summaries = (paths: ReadonlySet<string>): NoteSummary[] =>
     [...paths]
@@ -59,8 +58,7 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
         platforms: note.platforms,
         techniqueIds: note.techniqueIds,
       }))
-      .sort((a, b) => rank(a.level) - rank(b.level) || a.title.localeCompare(b.title));
-  const rank = (level: string | null): number => (level && LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
+      .sort((a, b) => severityRank(a.level) - severityRank(b.level) || a.title.localeCompare(b.title));
   const coverage = (filter: ApiCoverageFilter = {}): CoverageData => {
     const { rollup = rollUpByDefault(), ...rest } = filter;
     return coverageData(computeCoverage(source.index, { rollup, filter: rest }));

@@ -5,7 +5,8 @@
  */
 import type { CoverageReport, CoverageRow, TacticCoverage } from "../core/coverage";
 import { createInternalLink } from "../obsidian/internal-links";
-import { percentText, plural, STATUS_LABELS } from "./coverage-labels";
+import { percentText, plural } from "../core/wording";
+import { STATUS_LABELS } from "./coverage-labels";
 
 export interface MatrixState {
   /** Tactic groups the reader folded. */

@@ -11,7 +11,7 @@ import { createInternalLink, wireInternalLinks } from "../obsidian/internal-link
 import { attackRelease } from "../core/attack-catalogue";
 import { compareWithAttack } from "../core/attack-coverage";
 import { renderAttackSections } from "./coverage-attack-sections";
-import { percentText } from "./coverage-labels";
+import { percentText } from "../core/wording";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
 
 export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
