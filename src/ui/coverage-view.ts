@@ -122,10 +122,13 @@ export class CoverageView extends ItemView {
   }
 
   private onIndexChange(change: IndexChange): void {
-    // Only technique, rule and test notes move coverage.
-    if (!change.everything && change.techniqueIds.size === 0) return;
-    if (this.contentEl.isShown()) this.render();
-    else this.stale = true;
+    if (!this.contentEl.isShown()) {
+      this.stale = true;
+      return;
+    }
+    // Only technique, rule and test notes move coverage; any note can gain or lose a problem.
+    if (change.everything || change.techniqueIds.size > 0) this.render();
+    else if (this.parts) this.renderProblems(this.parts.problems);
   }
 
   private setFilter(update: Partial<CoverageViewState>): void {

@@ -32,7 +32,11 @@ describe("the coverage panel", () => {
     const leaves = harness.app.workspace.getLeavesOfType(COVERAGE_VIEW_TYPE);
     expect(leaves).toHaveLength(1);
     expect(harness.app.workspace.rightSplit.containerEl.contains(panel(harness))).toBe(true);
-    document.querySelector<HTMLElement>('.side-dock-ribbon-action[aria-label="Open ATT&CK coverage"]')?.click();
+    leaves[0]?.detach();
+    expect(harness.app.workspace.getLeavesOfType(COVERAGE_VIEW_TYPE)).toHaveLength(0);
+    const ribbon = document.querySelector<HTMLElement>('.side-dock-ribbon-action[aria-label="Open ATT&CK coverage"]');
+    if (!ribbon) throw new Error("no ribbon icon");
+    ribbon.click();
     await settle(harness.app);
     expect(harness.app.workspace.getLeavesOfType(COVERAGE_VIEW_TYPE)).toHaveLength(1);
   });
@@ -132,6 +136,19 @@ describe("the coverage panel", () => {
     duplicate?.click();
     expect(harness.app.workspace.openedLinks.at(-1)?.linktext).toBe(duplicate?.dataset.href);
     expect(problems?.textContent).toContain("registry_set_defender_realtime_disabled.md has frontmatter that Obsidian could not read");
+  });
+});
+
+describe("problems follow the vault", () => {
+  test("a note that names no technique, whose frontmatter breaks, appears in the problems at once", async () => {
+    const harness = await startPluginOnFolder(EXAMPLE_VAULT);
+    const view = await openCoverage(harness);
+    const before = view.renderCount;
+    await harness.app.vault.create("Inbox/meeting.md", "---\ntags: [, meeting]\n---\nnotes\n");
+    await settle(harness.app);
+    expect(panel(harness).querySelector(".attack-vault-problems")?.textContent).toContain("Inbox/meeting.md has frontmatter that Obsidian could not read");
+    // The matrix is not drawn again for a note that moves no coverage.
+    expect(view.renderCount).toBe(before);
   });
 });
 
