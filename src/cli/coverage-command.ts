@@ -92,7 +92,7 @@ export const coverage: Command = {
     const stderr = warningLines(vault);
     let changes: CoverageChanges | null = null;
     if (options.navigator || baseline) {
-      const layer = coverageLayer(vault.index, { vaultName, rollup, scoring: options.scoring, filter: options.filter, release, report });
+      const layer = coverageLayer(vault.index, { vaultName, rollup, scoring: options.scoring, filter: options.filter, release, report, comparison });
       if (baseline) {
         const names = new Map(report.rows.map((row) => [row.id, row.name]));
         changes = coverageChanges(baseline, ruleCountsFromLayer(layer), (id) => names.get(id) ?? techniqueName(id, release));

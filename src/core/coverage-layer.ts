@@ -1,6 +1,6 @@
 /** The Navigator layer of a vault's coverage, as both the CLI and the plugin export it. */
 import { attackRelease, type AttackRelease } from "./attack-catalogue";
-import { compareWithAttack } from "./attack-coverage";
+import { compareWithAttack, type AttackComparison } from "./attack-coverage";
 import { computeCoverage, type CoverageFilter, type CoverageReport } from "./coverage";
 import { navigatorLayer, type LayerScoring, type NavigatorLayer } from "./navigator-layer";
 import type { VaultIndex } from "./vault-index";
@@ -13,6 +13,8 @@ export interface CoverageLayerOptions {
   release?: AttackRelease;
   /** A report already computed with the same rollup and filter, to avoid computing it twice. */
   report?: CoverageReport;
+  /** The report's comparison with the same release, likewise. */
+  comparison?: AttackComparison;
 }
 
 function filterWords(filter: CoverageFilter): string {
@@ -35,6 +37,6 @@ export function coverageLayer(index: VaultIndex, options: CoverageLayerOptions):
     rollup: options.rollup,
     release,
     platform: filter.platform,
-    missing: compareWithAttack(index, report, release, filter).missingTechniques,
+    missing: (options.comparison ?? compareWithAttack(index, report, release, filter)).missingTechniques,
   });
 }

@@ -3,7 +3,7 @@
  * sub-techniques, a status, per-tactic counts, and the filters the panel and CLI offer.
  */
 import type { IndexedNote } from "./classify";
-import { compareTactics, findTactic, TACTICS, type Tactic } from "./tactics";
+import { compareTactics, findTactic, type Tactic } from "./tactics";
 import { isSubTechnique, parentTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
 
@@ -214,4 +214,3 @@ export function nextGap(rows: readonly CoverageRow[], currentId: string | null):
   return gaps.find((row) => currentId === null || row.id > currentId) ?? gaps[0] ?? null;
 }
 
-export { TACTICS };
