@@ -85,8 +85,9 @@ export function parseNote(path: string, text: string): { record: NoteRecord; war
   const warnings: NoteWarning[] = [];
   let frontmatter: Record<string, unknown> | null = null;
   let body = text;
-  const block = /^---[ \t]*\r?\n/.test(text) ? FRONTMATTER_BLOCK.exec(text) : null;
-  if (/^---[ \t]*\r?\n/.test(text) && !block) {
+  const opened = /^---[ \t]*\r?\n/.test(text);
+  const block = opened ? FRONTMATTER_BLOCK.exec(text) : null;
+  if (opened && !block) {
     warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
   } else if (block) {
     body = text.slice(block[0].length);
