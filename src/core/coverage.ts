@@ -10,7 +10,6 @@ import type { VaultIndex } from "./vault-index";
 /** `no-rule` and `tests-no-rule` are the gaps: no detection rule covers the technique. */
 export type CoverageStatus = "no-rule" | "tests-no-rule" | "rules-no-test" | "rules-and-tests";
 
-export const COVERAGE_STATUSES: readonly CoverageStatus[] = ["no-rule", "tests-no-rule", "rules-no-test", "rules-and-tests"];
 
 export function statusOf(ruleCount: number, testCount: number): CoverageStatus {
   if (ruleCount === 0) return testCount === 0 ? "no-rule" : "tests-no-rule";
