@@ -3,30 +3,69 @@
  * decided from its tags, properties and file name alone.
  */
 import type { NoteRecord, VaultConventions } from "./note";
-import { noteTagFacts } from "./tag-facts";
+import { noteTagFacts, type TagFacts } from "./tag-facts";
 import { tagKey } from "./tags";
 import { parseTechniqueId, techniqueIdAtStartOf } from "./technique-id";
 import { tacticsFromProperty, type Tactic } from "./tactics";
 
 export type NoteKind = "technique" | "rule" | "test" | "other";
 
-export interface IndexedNote {
-  record: NoteRecord;
-  path: string;
-  kind: NoteKind;
-  /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
-  tagKeys: string[];
-  /** A technique note's own ID first; for rules and tests, the techniques they cover. */
-  techniqueIds: string[];
+/**
+ * A note as the index keeps it: what it is and what it says about techniques, worked out once.
+ * What only a shown row needs (title, tactics, platforms, Sigma fields) is read from the record
+ * when asked: a vault has tens of thousands of rules and a session shows a few, and every field
+ * kept per note is retained memory the first build pays for in garbage collection.
+ */
+export class IndexedNote {
+  constructor(
+    readonly record: NoteRecord,
+    readonly kind: NoteKind,
+    /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
+    readonly tagKeys: readonly string[],
+    /** A technique note's own ID first; for rules and tests, the techniques they cover. */
+    readonly techniqueIds: readonly string[],
+  ) {}
+
+  get path(): string {
+    return this.record.path;
+  }
+
   /** A technique's name, a rule's title, or the file's base name. */
-  title: string;
-  tactics: Tactic[];
-  platforms: string[];
+  get title(): string {
+    const baseName = fileBaseName(this.record.path);
+    const titled = scalarText(property(this.record.frontmatter, TITLE_PROPERTIES));
+    if (titled !== null) return titled;
+    return this.kind === "technique" ? techniqueNameFromFileName(baseName) : baseName;
+  }
+
+  get tactics(): Tactic[] {
+    return this.kind === "technique" ? tacticsFromProperty(property(this.record.frontmatter, TACTIC_PROPERTIES)) : [];
+  }
+
+  get platforms(): string[] {
+    return listProperty(property(this.record.frontmatter, PLATFORM_PROPERTIES));
+  }
+
   /** Sigma level, lower case: informational, low, medium, high, critical. */
-  level: string | null;
-  status: string | null;
-  logSource: string | null;
+  get level(): string | null {
+    return scalarText(property(this.record.frontmatter, LEVEL_PROPERTIES))?.toLowerCase() ?? null;
+  }
+
+  get status(): string | null {
+    return scalarText(property(this.record.frontmatter, STATUS_PROPERTIES));
+  }
+
+  get logSource(): string | null {
+    return this.kind === "rule" || this.kind === "test" ? logSourceOf(this.record.frontmatter) : null;
+  }
 }
+
+const TITLE_PROPERTIES = ["title", "name"];
+const TACTIC_PROPERTIES = ["tactics", "tactic"];
+const PLATFORM_PROPERTIES = ["platforms", "platform", "supported_platforms"];
+const LEVEL_PROPERTIES = ["level"];
+const STATUS_PROPERTIES = ["status"];
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 export function fileBaseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
@@ -69,53 +108,48 @@ function uniqueIds(texts: Iterable<string>): string[] {
 
 export function classifyNote(record: NoteRecord, conventions: VaultConventions): IndexedNote {
   const frontmatter = record.frontmatter;
-  const tagFacts = noteTagFacts(frontmatter, record.inlineTags);
-  const tagKeys: string[] = [];
-  const idsFromTags: string[] = [];
-  for (const facts of tagFacts) {
-    if (!tagKeys.includes(facts.key)) tagKeys.push(facts.key);
-    if (facts.techniqueId && !idsFromTags.includes(facts.techniqueId)) idsFromTags.push(facts.techniqueId);
-  }
-  const has = (tag: string): boolean => tagKeys.includes(tagKey(tag));
-  const kind: NoteKind = has(conventions.ruleTag)
-    ? "rule"
-    : has(conventions.testTag)
-      ? "test"
-      : has(conventions.techniqueTag)
-        ? "technique"
-        : "other";
-  const baseName = fileBaseName(record.path);
-  const note: IndexedNote = {
-    record,
-    path: record.path,
-    kind,
-    tagKeys,
-    techniqueIds: [],
-    title: scalarText(property(frontmatter, ["title", "name"])) ?? baseName,
-    tactics: [],
-    platforms: listProperty(property(frontmatter, ["platforms", "platform", "supported_platforms"])),
-    level: scalarText(property(frontmatter, ["level"]))?.toLowerCase() ?? null,
-    status: scalarText(property(frontmatter, ["status"])),
-    logSource: null,
-  };
+  const facts = noteTagFacts(frontmatter, record.inlineTags);
+  const tagKeys = uniqueStrings(facts.map((fact) => fact.key));
+  const idsFromTags = techniqueIdsOf(facts);
+  const kind = kindOf(tagKeys, conventions);
   if (kind === "technique") {
     const ownId =
-      idsFromTags[0] ??
+      idsFromTags?.[0] ??
       uniqueIds(conventions.idProperties.map((name) => scalarText(property(frontmatter, [name])) ?? ""))[0] ??
-      techniqueIdAtStartOf(baseName);
-    note.techniqueIds = ownId ? [ownId] : [];
-    note.tactics = tacticsFromProperty(property(frontmatter, ["tactics", "tactic"]));
-    if (note.title === baseName) note.title = techniqueNameFromFileName(baseName);
-  } else if (kind === "rule" || kind === "test") {
-    note.techniqueIds = idsFromTags;
+      techniqueIdAtStartOf(fileBaseName(record.path));
+    return new IndexedNote(record, kind, tagKeys, ownId ? [ownId] : NO_IDS);
+  }
+  if (kind === "rule" || kind === "test") {
+    let ids = idsFromTags;
     for (const name of conventions.techniqueListProperties) {
       const value = frontmatter?.[name];
       if (value === undefined || value === null) continue;
-      for (const id of uniqueIds(listProperty(value))) if (!note.techniqueIds.includes(id)) note.techniqueIds.push(id);
+      for (const id of uniqueIds(listProperty(value))) if (!ids?.includes(id)) (ids ??= []).push(id);
     }
-    note.logSource = logSourceOf(frontmatter);
+    return new IndexedNote(record, kind, tagKeys, ids ?? NO_IDS);
   }
-  return note;
+  return new IndexedNote(record, kind, tagKeys, NO_IDS);
+}
+
+/**
+ * The strings without repeats, in order. Returns its argument when nothing repeats (the usual
+ * case): arrays kept per note are sized exactly, since grown ones carry spare room into old space.
+ */
+function uniqueStrings(strings: string[]): string[] {
+  const repeats = strings.some((text, i) => strings.indexOf(text) !== i);
+  return repeats ? strings.filter((text, i) => strings.indexOf(text) === i) : strings;
+}
+
+function techniqueIdsOf(facts: readonly TagFacts[]): string[] | null {
+  const ids = facts.filter((fact) => fact.techniqueId !== null).map((fact) => fact.techniqueId as string);
+  return ids.length > 0 ? uniqueStrings(ids) : null;
+}
+
+function kindOf(tagKeys: readonly string[], conventions: VaultConventions): NoteKind {
+  if (tagKeys.includes(tagKey(conventions.ruleTag))) return "rule";
+  if (tagKeys.includes(tagKey(conventions.testTag))) return "test";
+  if (tagKeys.includes(tagKey(conventions.techniqueTag))) return "technique";
+  return "other";
 }
 
 function logSourceOf(frontmatter: Readonly<Record<string, unknown>> | null): string | null {

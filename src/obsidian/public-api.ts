@@ -56,7 +56,7 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
         status: note.status,
         logSource: note.logSource,
         platforms: note.platforms,
-        techniqueIds: note.techniqueIds,
+        techniqueIds: [...note.techniqueIds],
       }))
       .sort((a, b) => severityRank(a.level) - severityRank(b.level) || a.title.localeCompare(b.title));
   const coverage = (filter: ApiCoverageFilter = {}): CoverageData => {
