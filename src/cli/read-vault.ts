@@ -3,13 +3,15 @@
  * Markdown file into a note record. A bad file becomes a warning, never a stop.
  */
 import { isUtf8 } from "node:buffer";
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import type { NoteRecord, NoteWarning } from "../core/note";
 import { findCodeBlocks } from "../core/query-blocks";
 import { inlineTags } from "../core/tags";
+import { readFlatFrontmatter } from "./flat-frontmatter";
+import { mayHoldInlineTag, noteLayout } from "./note-layout";
 
 export interface QueryBlockInNote {
   note: string;
@@ -47,6 +49,7 @@ export function listMarkdownFiles(vaultDir: string): string[] {
 }
 
 /**
+ * Frontmatter that is not flat (see flat-frontmatter.ts) goes to gray-matter and js-yaml.
  * gray-matter's own js-yaml 3 accepts YAML that Obsidian rejects (`tags: [, x]`), so it
  * parses with js-yaml 4; the core schema keeps `2020-03-09` as text, as Obsidian does.
  */
@@ -57,9 +60,6 @@ const GRAY_MATTER_OPTIONS = {
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
 }
-
-/** An opening `---` line, the YAML, and a closing `---` line: without the closing line Obsidian reads no properties. */
-const FRONTMATTER_BLOCK = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** 1-based line and column of a character offset in a note. */
 function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -80,41 +80,70 @@ function yamlErrorWhere(error: unknown, text: string): string {
   return `(${error instanceof Error ? firstLine(error.message) : String(error)})`;
 }
 
+/** Frontmatter that is not flat: gray-matter and js-yaml read it from the note's text. */
+function parseYamlFrontmatter(path: string, text: string, warnings: NoteWarning[]): Record<string, unknown> | null {
+  try {
+    // Passing options also keeps gray-matter from caching every file's text forever.
+    const data: unknown = matter(text, GRAY_MATTER_OPTIONS).data;
+    if (data && typeof data === "object" && !Array.isArray(data)) return data as Record<string, unknown>;
+    if (data !== null && data !== undefined) {
+      warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
+    }
+  } catch (error) {
+    warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error, text)}; the note is kept without properties` });
+  }
+  return null;
+}
+
 /** One note: its record, and the problems found in it. */
 export function parseNote(path: string, text: string): { record: NoteRecord; warnings: NoteWarning[] } {
-  const warnings: NoteWarning[] = [];
-  let frontmatter: Record<string, unknown> | null = null;
-  let body = text;
-  const opened = /^---[ \t]*\r?\n/.test(text);
-  const block = opened ? FRONTMATTER_BLOCK.exec(text) : null;
-  if (opened && !block) {
-    warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
-  } else if (block) {
-    body = text.slice(block[0].length);
-    try {
-      // Passing options also keeps gray-matter from caching every file's text forever.
-      const data: unknown = matter(text, GRAY_MATTER_OPTIONS).data;
-      if (data && typeof data === "object" && !Array.isArray(data)) {
-        frontmatter = data as Record<string, unknown>;
-      } else if (data !== null && data !== undefined) {
-        warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
-      }
-    } catch (error) {
-      warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error, text)}; the note is kept without properties` });
-    }
-  }
-  return { record: { path, frontmatter, inlineTags: inlineTags(body) }, warnings };
+  return parseNoteBytes(path, Buffer.from(text, "utf8"));
 }
+
+/** One note from its bytes, which it does not keep (the reader reuses its buffer). */
+export function parseNoteBytes(path: string, bytes: Buffer): { record: NoteRecord; warnings: NoteWarning[] } {
+  const warnings: NoteWarning[] = [];
+  const layout = noteLayout(bytes);
+  let frontmatter: Record<string, unknown> | null = null;
+  if (layout.frontmatter === "unclosed") {
+    warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
+  } else if (layout.frontmatter) {
+    const yaml = bytes.toString("utf8", layout.frontmatter.start, layout.frontmatter.end);
+    frontmatter = readFlatFrontmatter(yaml) ?? parseYamlFrontmatter(path, bytes.toString("utf8", layout.textStart), warnings);
+  }
+  const tags = mayHoldInlineTag(bytes, layout.bodyStart) ? inlineTags(bytes.toString("utf8", layout.bodyStart)) : [];
+  return { record: { path, frontmatter, inlineTags: tags }, warnings };
+}
+
+/** Bytes of one file in `scratch` when it fits (no allocation per file), else in a buffer of its own. */
+function readFileBytes(file: string, scratch: Buffer): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    let length = 0;
+    while (length < scratch.length) {
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) return scratch.subarray(0, length);
+      length += read;
+    }
+    return Buffer.concat([scratch, readFileSync(fd)]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Notes above this size get a buffer of their own; below it the reader reuses one. */
+const SCRATCH_BYTES = 1 << 20;
 
 export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRead {
   const records: NoteRecord[] = [];
   const queryBlocks: QueryBlockInNote[] = [];
   const languages = options.languages ?? ["query"];
   const warnings: NoteWarning[] = [];
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   for (const path of listMarkdownFiles(vaultDir)) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(vaultDir, path));
+      bytes = readFileBytes(join(vaultDir, path), scratch);
     } catch (error) {
       warnings.push({ path, message: `could not be read (${error instanceof Error ? firstLine(error.message) : String(error)})` });
       continue;
@@ -122,11 +151,13 @@ export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRea
     if (!isUtf8(bytes)) {
       warnings.push({ path, message: "is not valid UTF-8; invalid bytes are shown as \uFFFD, as Obsidian does" });
     }
-    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-    if (options.queryBlocks && languages.some((language) => text.includes(language))) {
-      for (const block of findCodeBlocks(text, languages)) queryBlocks.push({ note: path, line: block.line, query: block.query });
+    if (options.queryBlocks) {
+      const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+      if (languages.some((language) => text.includes(language))) {
+        for (const block of findCodeBlocks(text, languages)) queryBlocks.push({ note: path, line: block.line, query: block.query });
+      }
     }
-    const note = parseNote(path, text);
+    const note = parseNoteBytes(path, bytes);
     records.push(note.record);
     warnings.push(...note.warnings);
   }
