@@ -109,7 +109,7 @@ function uniqueIds(texts: Iterable<string>): string[] {
 export function classifyNote(record: NoteRecord, conventions: VaultConventions): IndexedNote {
   const frontmatter = record.frontmatter;
   const facts = noteTagFacts(frontmatter, record.inlineTags);
-  const tagKeys = uniqueStrings(facts.map((fact) => fact.key));
+  const tagKeys = uniqueStrings(facts.map(keyOf));
   const idsFromTags = techniqueIdsOf(facts);
   const kind = kindOf(tagKeys, conventions);
   if (kind === "technique") {
@@ -136,13 +136,23 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
  * case): arrays kept per note are sized exactly, since grown ones carry spare room into old space.
  */
 function uniqueStrings(strings: string[]): string[] {
-  const repeats = strings.some((text, i) => strings.indexOf(text) !== i);
-  return repeats ? strings.filter((text, i) => strings.indexOf(text) === i) : strings;
+  for (let i = 1; i < strings.length; i++) {
+    if (strings.lastIndexOf(strings[i] as string, i - 1) !== -1) return strings.filter((text, at) => strings.indexOf(text) === at);
+  }
+  return strings;
 }
 
 function techniqueIdsOf(facts: readonly TagFacts[]): string[] | null {
-  const ids = facts.filter((fact) => fact.techniqueId !== null).map((fact) => fact.techniqueId as string);
-  return ids.length > 0 ? uniqueStrings(ids) : null;
+  let ids: string[] | null = null;
+  for (const fact of facts) {
+    if (fact.techniqueId === null || ids?.includes(fact.techniqueId)) continue;
+    ids = ids ? ids.concat(fact.techniqueId) : [fact.techniqueId];
+  }
+  return ids;
+}
+
+function keyOf(fact: TagFacts): string {
+  return fact.key;
 }
 
 function kindOf(tagKeys: readonly string[], conventions: VaultConventions): NoteKind {
