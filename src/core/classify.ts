@@ -13,8 +13,8 @@ export type NoteKind = "technique" | "rule" | "test" | "other";
 /**
  * A note as the index keeps it: what it is and what it says about techniques, worked out once.
  * What only a shown row needs (title, tactics, platforms, Sigma fields) is read from the record
- * when asked: a vault has tens of thousands of rules and a session shows a few, and every field
- * kept per note is retained memory the first build pays for in garbage collection.
+ * the first time it is asked for: a vault has tens of thousands of rules and a session shows a
+ * few, and every field kept per note is memory the first build pays for in garbage collection.
  */
 export class IndexedNote {
   constructor(
@@ -26,38 +26,65 @@ export class IndexedNote {
     readonly techniqueIds: readonly string[],
   ) {}
 
+  /** What a row shows, worked out from the record the first time a row asks. */
+  private details: NoteDetails | undefined = undefined;
+
   get path(): string {
     return this.record.path;
   }
 
   /** A technique's name, a rule's title, or the file's base name. */
   get title(): string {
-    const baseName = fileBaseName(this.record.path);
-    const titled = scalarText(property(this.record.frontmatter, TITLE_PROPERTIES));
-    if (titled !== null) return titled;
-    return this.kind === "technique" ? techniqueNameFromFileName(baseName) : baseName;
+    return this.shown().title;
   }
 
-  get tactics(): Tactic[] {
-    return this.kind === "technique" ? tacticsFromProperty(property(this.record.frontmatter, TACTIC_PROPERTIES)) : [];
+  get tactics(): readonly Tactic[] {
+    return this.shown().tactics;
   }
 
-  get platforms(): string[] {
-    return listProperty(property(this.record.frontmatter, PLATFORM_PROPERTIES));
+  get platforms(): readonly string[] {
+    return this.shown().platforms;
   }
 
   /** Sigma level, lower case: informational, low, medium, high, critical. */
   get level(): string | null {
-    return scalarText(property(this.record.frontmatter, LEVEL_PROPERTIES))?.toLowerCase() ?? null;
+    return this.shown().level;
   }
 
   get status(): string | null {
-    return scalarText(property(this.record.frontmatter, STATUS_PROPERTIES));
+    return this.shown().status;
   }
 
   get logSource(): string | null {
-    return this.kind === "rule" || this.kind === "test" ? logSourceOf(this.record.frontmatter) : null;
+    return this.shown().logSource;
   }
+
+  private shown(): NoteDetails {
+    return (this.details ??= detailsOf(this.record, this.kind));
+  }
+}
+
+interface NoteDetails {
+  title: string;
+  tactics: readonly Tactic[];
+  platforms: readonly string[];
+  level: string | null;
+  status: string | null;
+  logSource: string | null;
+}
+
+function detailsOf(record: NoteRecord, kind: NoteKind): NoteDetails {
+  const frontmatter = record.frontmatter;
+  const baseName = fileBaseName(record.path);
+  const titled = scalarText(property(frontmatter, TITLE_PROPERTIES));
+  return {
+    title: titled ?? (kind === "technique" ? techniqueNameFromFileName(baseName) : baseName),
+    tactics: kind === "technique" ? tacticsFromProperty(property(frontmatter, TACTIC_PROPERTIES)) : [],
+    platforms: listProperty(property(frontmatter, PLATFORM_PROPERTIES)),
+    level: scalarText(property(frontmatter, LEVEL_PROPERTIES))?.toLowerCase() ?? null,
+    status: scalarText(property(frontmatter, STATUS_PROPERTIES)),
+    logSource: kind === "rule" || kind === "test" ? logSourceOf(frontmatter) : null,
+  };
 }
 
 const TITLE_PROPERTIES = ["title", "name"];

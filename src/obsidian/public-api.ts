@@ -55,7 +55,7 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
         level: note.level,
         status: note.status,
         logSource: note.logSource,
-        platforms: note.platforms,
+        platforms: [...note.platforms],
         techniqueIds: [...note.techniqueIds],
       }))
       .sort((a, b) => severityRank(a.level) - severityRank(b.level) || a.title.localeCompare(b.title));
