@@ -6,6 +6,7 @@
 import { classifyNote, type IndexedNote } from "./classify";
 import { DEFAULT_CONVENTIONS, type NoteRecord, type VaultConventions } from "./note";
 import type { QuerySource } from "./query/ast";
+import { PathPostings } from "./path-postings";
 import { parentTagKeys } from "./tags";
 
 /** What one or more index updates touched: the old and the new side of every note. */
@@ -59,7 +60,7 @@ export class VaultIndex implements QuerySource {
   revision = 0;
   readonly conventions: VaultConventions;
   private readonly notesByPath = new Map<string, IndexedNote>();
-  private readonly pathsByTag: PathsByKey = new Map();
+  private readonly pathsByTag = new PathPostings();
   /** Parent tag key → nested tag keys below it that some note carries. */
   private readonly nestedTagKeys = new Map<string, Set<string>>();
   private readonly rulesByTechnique: PathsByKey = new Map();
@@ -105,7 +106,7 @@ export class VaultIndex implements QuerySource {
     const note = classifyNote(record, this.conventions);
     this.notesByPath.set(note.path, note);
     for (const key of note.tagKeys) {
-      if (addTo(this.pathsByTag, key, note.path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
+      if (this.pathsByTag.add(key, note.path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) addTo(byTechnique, id, note.path);
@@ -118,7 +119,7 @@ export class VaultIndex implements QuerySource {
     if (!note) return change;
     this.notesByPath.delete(path);
     for (const key of note.tagKeys) {
-      if (removeFrom(this.pathsByTag, key, path)) for (const parent of parentTagKeys(key)) removeFrom(this.nestedTagKeys, parent, key);
+      if (this.pathsByTag.remove(key, path)) for (const parent of parentTagKeys(key)) removeFrom(this.nestedTagKeys, parent, key);
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) removeFrom(byTechnique, id, path);
