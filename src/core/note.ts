@@ -8,7 +8,7 @@ export interface NoteRecord {
   /** Parsed YAML frontmatter, or null when the note has none or it did not parse. */
   frontmatter: Record<string, unknown> | null;
   /** Inline `#tags` from the body (outside code), without `#`, as written. */
-  inlineTags: string[];
+  inlineTags: readonly string[];
   /**
    * Why the note has frontmatter but no properties, when the front that read it cannot say so
    * itself (Obsidian's cache only leaves the properties out); the headless reader reports its
