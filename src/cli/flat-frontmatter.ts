@@ -21,13 +21,42 @@ export const FLAT_FRONTMATTER_ENABLED = IMPLICIT_TYPES !== null;
 /** Characters js-yaml refuses, line separators it does not split on, and surrogates: declined rather than judged. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNUSUAL_CHARACTER = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF\u2028\u2029]/;
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
-const LIST_ITEM_LINE = /^( *)- +(.*)$/;
-const BLANK_LINE = /^ *$/;
 /** A plain scalar may not open with a YAML indicator; `-`, `?` and `:` could, but such values are left to js-yaml. */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
-const SINGLE_QUOTED = /^'([^']*)'$/;
+const FLOW_INDICATOR = /[[\]{}#:]/;
+const SPACE = 0x20;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+// The text is walked by index rather than split and matched: a vault has tens of thousands of
+// notes, and every array and string made per line is garbage the collector must chase.
+
+/** The end of `text[start, end)` with trailing spaces left out (YAML's white space; tabs are declined). */
+function endWithoutSpaces(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}
+
+/** The start of `text[start, end)` with leading spaces left out. */
+function startWithoutSpaces(text: string, start: number, end: number): number {
+  while (start < end && text.charCodeAt(start) === SPACE) start++;
+  return start;
+}
+
+function isKeyCharacter(code: number, first: boolean): boolean {
+  const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  return first ? letter : letter || (code >= 0x30 && code <= 0x39) || code === DASH;
+}
+
+/** Where the `:` of a `key:` line is (followed by a space or the end), or -1 when the line is something else. */
+function keyColon(text: string, start: number, end: number): number {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === COLON && at > start) return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? at : -1;
+    if (!isKeyCharacter(code, at === start)) return -1;
+  }
+  return -1;
+}
 
 type Scalar = string | number | boolean | null;
 const DECLINED = Symbol("declined");
@@ -42,9 +71,12 @@ function resolvePlain(text: string): Scalar {
   return text;
 }
 
+/** `"text"` without escapes or `'text'` without doubled quotes, as the text. */
 function quoted(text: string): Read<string> {
-  const match = DOUBLE_QUOTED.exec(text) ?? SINGLE_QUOTED.exec(text);
-  return match ? (match[1] ?? "") : DECLINED;
+  const quote = text.charAt(0);
+  const closed = text.length >= 2 && text.indexOf(quote, 1) === text.length - 1;
+  if (!closed || (quote === '"' && text.includes("\\"))) return DECLINED;
+  return text.slice(1, -1);
 }
 
 /** A block value on a key's line or a list item's: quoted, or plain without `: `, ` #` or a trailing `:`. */
@@ -58,21 +90,20 @@ function blockScalar(text: string): Read<Scalar> {
 
 /** `[a, "b", c]`: items quoted, or plain without flow indicators, colons or comments; no empty item. */
 function flowList(text: string): Read<Scalar[]> {
-  const inner = text.slice(1, -1);
-  if (inner.trim() === "") return [];
+  const end = text.length - 1;
+  if (startWithoutSpaces(text, 1, end) === end) return [];
   const items: Scalar[] = [];
-  for (const part of inner.split(",")) {
-    const item = part.trim();
-    if (item === "") return DECLINED;
-    if (item.startsWith('"') || item.startsWith("'")) {
-      const value = quoted(item);
-      if (value === DECLINED) return DECLINED;
-      items.push(value);
-    } else if (INDICATOR_START.test(item) || /[[\]{}#:]/.test(item)) {
-      return DECLINED;
-    } else {
-      items.push(resolvePlain(item));
-    }
+  for (let from = 1; from <= end; ) {
+    const comma = text.indexOf(",", from);
+    const to = comma === -1 ? end : comma;
+    const itemStart = startWithoutSpaces(text, from, to);
+    const itemEnd = endWithoutSpaces(text, itemStart, to);
+    if (itemStart === itemEnd) return DECLINED;
+    const item = text.slice(itemStart, itemEnd);
+    const value = item.startsWith('"') || item.startsWith("'") ? quoted(item) : INDICATOR_START.test(item) || FLOW_INDICATOR.test(item) ? DECLINED : resolvePlain(item);
+    if (value === DECLINED) return DECLINED;
+    items.push(value);
+    from = to + 1;
   }
   return items;
 }
@@ -92,42 +123,54 @@ function plainKey(text: string): boolean {
  * the text is not of that shape and a YAML parser must read it.
  */
 export function readFlatFrontmatter(yaml: string): Record<string, unknown> | null {
-  if (!IMPLICIT_TYPES || UNUSUAL_CHARACTER.test(yaml)) return null;
+  if (!IMPLICIT_TYPES || UNUSUAL_CHARACTER.test(yaml) || !carriageReturnsEndLines(yaml)) return null;
   const properties: Record<string, unknown> = {};
   // The key whose value is still open: a `key:` line with nothing after it, which list items may follow.
   let openKey: string | null = null;
   let openList: Scalar[] | null = null;
   let listIndent = -1;
-  for (const rawLine of yaml.split("\n")) {
-    const line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-    if (line.includes("\r") || line.startsWith("---")) return null;
-    if (BLANK_LINE.test(line)) continue;
-    const item = openKey !== null ? LIST_ITEM_LINE.exec(line) : null;
-    if (item && openKey !== null) {
-      const indent = item[1]?.length ?? 0;
+  for (let start = 0; start <= yaml.length; ) {
+    const lineBreak = yaml.indexOf("\n", start);
+    const next = lineBreak === -1 ? yaml.length + 1 : lineBreak + 1;
+    const end = endWithoutSpaces(yaml, start, lineBreak === -1 ? yaml.length : lineBreak - (yaml.charCodeAt(lineBreak - 1) === 0x0d ? 1 : 0));
+    const indent = startWithoutSpaces(yaml, start, end) - start;
+    if (yaml.startsWith("---", start)) return null;
+    if (start + indent === end) {
+      start = next;
+      continue;
+    }
+    const dash = start + indent;
+    if (openKey !== null && yaml.charCodeAt(dash) === DASH && (dash + 1 === end || yaml.charCodeAt(dash + 1) === SPACE)) {
       if (listIndent >= 0 && indent !== listIndent) return null;
-      const value = blockScalar((item[2] ?? "").trimEnd());
+      const value = blockScalar(yaml.slice(startWithoutSpaces(yaml, dash + 1, end), end));
       if (value === DECLINED) return null;
       listIndent = indent;
       if (!openList) properties[openKey] = openList = [];
       openList.push(value);
+      start = next;
       continue;
     }
-    const entry = KEY_LINE.exec(line);
-    const key = entry?.[1];
-    if (!entry || key === undefined || !plainKey(key) || Object.prototype.hasOwnProperty.call(properties, key)) return null;
-    const text = (entry[2] ?? "").trimEnd();
+    const colon = keyColon(yaml, start, end);
+    const key = colon === -1 ? "" : yaml.slice(start, colon);
+    if (colon === -1 || !plainKey(key) || Object.prototype.hasOwnProperty.call(properties, key)) return null;
+    const valueStart = startWithoutSpaces(yaml, colon + 1, end);
     openList = null;
     listIndent = -1;
-    if (text === "") {
-      openKey = key;
+    openKey = valueStart === end ? key : null;
+    if (openKey !== null) {
       properties[key] = null;
-      continue;
+    } else {
+      const value = inlineValue(yaml.slice(valueStart, end));
+      if (value === DECLINED) return null;
+      properties[key] = value;
     }
-    openKey = null;
-    const value = inlineValue(text);
-    if (value === DECLINED) return null;
-    properties[key] = value;
+    start = next;
   }
   return properties;
+}
+
+/** Every carriage return is half of a CRLF line end; a lone one is a line break js-yaml would see and this reader would not. */
+function carriageReturnsEndLines(yaml: string): boolean {
+  for (let at = yaml.indexOf("\r"); at !== -1; at = yaml.indexOf("\r", at + 1)) if (yaml.charCodeAt(at + 1) !== 0x0a) return false;
+  return true;
 }

@@ -100,12 +100,12 @@ const NO_INLINE_TAGS: readonly string[] = Object.freeze([]);
 
 /** One note: its record, and the problems found in it. */
 export function parseNote(path: string, text: string): { record: NoteRecord; warnings: NoteWarning[] } {
-  return parseNoteBytes(path, Buffer.from(text, "utf8"));
+  const warnings: NoteWarning[] = [];
+  return { record: parseNoteBytes(path, Buffer.from(text, "utf8"), warnings), warnings };
 }
 
-/** One note from its bytes, which it does not keep (the reader reuses its buffer). */
-export function parseNoteBytes(path: string, bytes: Buffer): { record: NoteRecord; warnings: NoteWarning[] } {
-  const warnings: NoteWarning[] = [];
+/** One note from its bytes, which it does not keep (the reader reuses its buffer); its problems go to `warnings`. */
+export function parseNoteBytes(path: string, bytes: Buffer, warnings: NoteWarning[]): NoteRecord {
   const layout = noteLayout(bytes);
   let frontmatter: Record<string, unknown> | null = null;
   if (layout.frontmatter === "unclosed") {
@@ -115,7 +115,7 @@ export function parseNoteBytes(path: string, bytes: Buffer): { record: NoteRecor
     frontmatter = readFlatFrontmatter(yaml) ?? parseYamlFrontmatter(path, bytes.toString("utf8", layout.textStart), warnings);
   }
   const tags = mayHoldInlineTag(bytes, layout.bodyStart) ? inlineTags(bytes.toString("utf8", layout.bodyStart)) : NO_INLINE_TAGS;
-  return { record: { path, frontmatter, inlineTags: tags }, warnings };
+  return { path, frontmatter, inlineTags: tags };
 }
 
 /** Bytes of one file in `scratch` when it fits (no allocation per file), else in a buffer of its own. */
@@ -160,9 +160,7 @@ export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRea
         for (const block of findCodeBlocks(text, languages)) queryBlocks.push({ note: path, line: block.line, query: block.query });
       }
     }
-    const note = parseNoteBytes(path, bytes);
-    records.push(note.record);
-    warnings.push(...note.warnings);
+    records.push(parseNoteBytes(path, bytes, warnings));
   }
   return { records, queryBlocks, warnings };
 }

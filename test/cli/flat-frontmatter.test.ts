@@ -40,6 +40,8 @@ describe("accepted: reads as js-yaml reads it", () => {
     ["quoted values stay text", "a: \"12\"\nb: 'true'\nc: \"\"\nd: ''\ne: \"# not a comment\""],
     ["plain values with inner punctuation", "a: C:\\Windows\\System32\nb: it's fine\nc: a#b\nd: x -> y"],
     ["flow lists with quoted, numeric and empty forms", "a: [\"x y\", 'z', 1, true, null]\nb: []\nc: [ spaced , items ]"],
+    ["list items with nothing after the dash", "tags:\n  -\n  - \n  - x"],
+    ["no-break spaces are text, not white space", "a: x\u00a0\nb: [\u00a0y\u00a0]"],
     ["CRLF line ends and blank lines", "a: 1\r\n\r\nb: [x]\r\n"],
     ["nothing at all", ""],
     ["only blank lines", "\n  \n"],
@@ -82,7 +84,6 @@ describe("declined: left to js-yaml", () => {
     ["a quote doubled in single quotes", "a: 'it''s'"],
     ["a document marker line", "a: 1\n---\nb: 2"],
     ["an end marker", "a: 1\n..."],
-    ["a bare dash", "tags:\n  -"],
     ["a value opening with a dash", "a: -1"],
     ["a lone carriage return", "a: 1\rb: 2"],
   ])("%s", (_name, yaml) => {
@@ -93,7 +94,7 @@ describe("declined: left to js-yaml", () => {
 /** Pieces of flat and not-so-flat YAML: keys, values of every scalar kind, indicators, whitespace. */
 const KEYS = ["tags", "title", "a", "Null", "true", "x-y", "k_1", "__proto__", "level"];
 const VALUES = [
-  "", "x", "T1059_001", "1", "1.5", "-2", "0x10", "0o7", "1_0", "1e3", ".nan", "~", "null", "NULL", "True", "false", "yes", "2020-01-01", "nope", "tru", "Falsey", "nULL", "NaN", "+.5", "-.inf", ".Inf", "0b1", "+0x1", "1_", "_1", "Infinity",
+  "", "x", "T1059_001", "1", "1.5", "-2", "0x10", "0o7", "1_0", "1e3", ".nan", "~", "null", "NULL", "True", "false", "yes", "2020-01-01", "nope", "tru", "a\u00a0", "\u00a0a", "Falsey", "nULL", "NaN", "+.5", "-.inf", ".Inf", "0b1", "+0x1", "1_", "_1", "Infinity",
   '"q"', "'s'", '"a\\"b"', "'it''s'", "[a, b]", "[]", "[, a]", "[a,]", '["x, y"]', "[1, true, ~]", "{a: 1}", "a: b", "a #c", "a#c", "#c",
   "&x", "*x", "!!str 1", "|", ">", "- a", "-", "?", ":", "%x", "@x", "`x", "a:", "https://x.y/z", "C:\\x", "it's", "é ü", "\t", " ",
 ];
