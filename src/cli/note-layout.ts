@@ -56,16 +56,30 @@ function mayPrecedeTag(byte: number | undefined): boolean {
   return byte === SPACE || byte === TAB || byte === LF || byte === CR || byte === 0xa0;
 }
 
+/** ASCII letters, digits, `_`, `-`, `/`: the tag characters a byte alone can show. */
+function isAsciiTagByte(byte: number): boolean {
+  return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x5f || byte === DASH || byte === 0x2f;
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
 /**
  * False when no inline tag can be in `bytes` from `from` (a line start) on: every `#` follows
- * something other than white space (`&#92;`, `a#b`) or is followed by another `#`, white space or
- * the end (headings). True says only "decode and look": the core's inlineTags decides.
+ * something other than white space (`&#92;`, `a#b`), or what follows it is no tag (`##`, `# `,
+ * `#{x}`, `#1`). True says only "decode and look": the core's inlineTags decides.
  */
 export function mayHoldInlineTag(bytes: Uint8Array, from: number): boolean {
   for (let at = bytes.indexOf(HASH, from); at !== -1; at = bytes.indexOf(HASH, at + 1)) {
     if (at > from && !mayPrecedeTag(bytes[at - 1])) continue;
-    const next = bytes[at + 1];
-    if (next !== undefined && next !== HASH && next !== SPACE && next !== TAB && next !== LF && next !== CR) return true;
+    for (let next = at + 1; next < bytes.length; next++) {
+      const byte = bytes[next] as number;
+      // A byte of a multi-byte character may be part of a letter: only decoding can tell.
+      if (byte >= 0x80) return true;
+      if (!isAsciiTagByte(byte)) break;
+      if (!isDigit(byte)) return true;
+    }
   }
   return false;
 }

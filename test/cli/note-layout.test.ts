@@ -45,13 +45,18 @@ describe("whether a body may hold an inline tag", () => {
     ["an HTML entity", "a&#92;b", false],
     ["a hash inside a word", "C#", false],
     ["a hash at the end", "text #", false],
+    ["a number", "Atomic Test #1 - x", false],
+    ["a template variable", "run #{command}", false],
+    ["a number with a letter after it", "#1a", true],
+    ["a nested tag", "#a/b", true],
+    ["a letter beyond ASCII", "#é", true],
     ["no hash", "text", false],
   ])("%s", (_name, text, expected) => {
     expect(mayHoldInlineTag(Buffer.from(text, "utf8"), 0)).toBe(expected);
   });
 
   test("never says no where the core's scan finds a tag", () => {
-    const pieces = ["#", "##", " ", "\n", "\t", "\u00a0", "a", "1", "_", "/", "-", "é", "&", "`", "```\n", "😀", "\r\n"];
+    const pieces = ["#", "##", "#1", "#{", "{", "2", "/1", " ", "\n", "\t", "\u00a0", "a", "1", "_", "/", "-", "é", "&", "`", "```\n", "😀", "\r\n"];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (chosen) => {
         const text = chosen.join("");
