@@ -30,6 +30,7 @@ const DASH = 0x2d;
 
 // The text is walked by index rather than split and matched: a vault has tens of thousands of
 // notes, and every array and string made per line is garbage the collector must chase.
+// Only values are cut out of it.
 
 /** The end of `text[start, end)` with trailing spaces left out (YAML's white space; tabs are declined). */
 function endWithoutSpaces(text: string, start: number, end: number): number {
@@ -118,6 +119,13 @@ function plainKey(text: string): boolean {
   return text !== "__proto__" && resolvePlain(text) === text;
 }
 
+/** The key whose value is still open (a `key:` line with nothing after it), which list items may follow. */
+interface OpenKey {
+  key: string | null;
+  list: Scalar[] | null;
+  listIndent: number;
+}
+
 /**
  * The properties of a flat frontmatter text (the lines between the `---` lines), or `null` when
  * the text is not of that shape and a YAML parser must read it.
@@ -125,48 +133,43 @@ function plainKey(text: string): boolean {
 export function readFlatFrontmatter(yaml: string): Record<string, unknown> | null {
   if (!IMPLICIT_TYPES || UNUSUAL_CHARACTER.test(yaml) || !carriageReturnsEndLines(yaml)) return null;
   const properties: Record<string, unknown> = {};
-  // The key whose value is still open: a `key:` line with nothing after it, which list items may follow.
-  let openKey: string | null = null;
-  let openList: Scalar[] | null = null;
-  let listIndent = -1;
+  const open: OpenKey = { key: null, list: null, listIndent: -1 };
   for (let start = 0; start <= yaml.length; ) {
     const lineBreak = yaml.indexOf("\n", start);
-    const next = lineBreak === -1 ? yaml.length + 1 : lineBreak + 1;
-    const end = endWithoutSpaces(yaml, start, lineBreak === -1 ? yaml.length : lineBreak - (yaml.charCodeAt(lineBreak - 1) === 0x0d ? 1 : 0));
-    const indent = startWithoutSpaces(yaml, start, end) - start;
-    if (yaml.startsWith("---", start)) return null;
-    if (start + indent === end) {
-      start = next;
-      continue;
-    }
-    const dash = start + indent;
-    if (openKey !== null && yaml.charCodeAt(dash) === DASH && (dash + 1 === end || yaml.charCodeAt(dash + 1) === SPACE)) {
-      if (listIndent >= 0 && indent !== listIndent) return null;
-      const value = blockScalar(yaml.slice(startWithoutSpaces(yaml, dash + 1, end), end));
-      if (value === DECLINED) return null;
-      listIndent = indent;
-      if (!openList) properties[openKey] = openList = [];
-      openList.push(value);
-      start = next;
-      continue;
-    }
-    const colon = keyColon(yaml, start, end);
-    const key = colon === -1 ? "" : yaml.slice(start, colon);
-    if (colon === -1 || !plainKey(key) || Object.prototype.hasOwnProperty.call(properties, key)) return null;
-    const valueStart = startWithoutSpaces(yaml, colon + 1, end);
-    openList = null;
-    listIndent = -1;
-    openKey = valueStart === end ? key : null;
-    if (openKey !== null) {
-      properties[key] = null;
-    } else {
-      const value = inlineValue(yaml.slice(valueStart, end));
-      if (value === DECLINED) return null;
-      properties[key] = value;
-    }
-    start = next;
+    const lineEnd = lineBreak === -1 ? yaml.length : yaml.charCodeAt(lineBreak - 1) === 0x0d ? lineBreak - 1 : lineBreak;
+    if (!readLine(yaml, start, endWithoutSpaces(yaml, start, lineEnd), properties, open)) return null;
+    start = lineBreak === -1 ? yaml.length + 1 : lineBreak + 1;
   }
   return properties;
+}
+
+/** One line, `yaml[start, end)`, into `properties`; false when it is not of the flat shape. */
+function readLine(yaml: string, start: number, end: number, properties: Record<string, unknown>, open: OpenKey): boolean {
+  if (yaml.startsWith("---", start)) return false;
+  const content = startWithoutSpaces(yaml, start, end);
+  if (content === end) return true;
+  const isListItem = yaml.charCodeAt(content) === DASH && (content + 1 === end || yaml.charCodeAt(content + 1) === SPACE);
+  if (isListItem && open.key !== null) {
+    const indent = content - start;
+    if (open.listIndent >= 0 && indent !== open.listIndent) return false;
+    const value = blockScalar(yaml.slice(startWithoutSpaces(yaml, content + 1, end), end));
+    if (value === DECLINED) return false;
+    open.listIndent = indent;
+    if (!open.list) properties[open.key] = open.list = [];
+    open.list.push(value);
+    return true;
+  }
+  const colon = keyColon(yaml, start, end);
+  const key = colon === -1 ? "" : yaml.slice(start, colon);
+  if (colon === -1 || !plainKey(key) || Object.prototype.hasOwnProperty.call(properties, key)) return false;
+  const valueStart = startWithoutSpaces(yaml, colon + 1, end);
+  open.list = null;
+  open.listIndent = -1;
+  open.key = valueStart === end ? key : null;
+  const value = valueStart === end ? null : inlineValue(yaml.slice(valueStart, end));
+  if (value === DECLINED) return false;
+  properties[key] = value;
+  return true;
 }
 
 /** Every carriage return is half of a CRLF line end; a lone one is a line break js-yaml would see and this reader would not. */
