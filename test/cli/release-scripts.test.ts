@@ -1,6 +1,6 @@
 /** The release scripts as processes: version-bump on a temporary copy, install-plugin into a temporary vault. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { REPO_ROOT } from "../support/paths";
@@ -152,5 +152,62 @@ describe("install-plugin", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(snapshot(target)).toEqual(before);
+  });
+});
+
+/**
+ * A stand-in repository for install-plugin's own build step: the real script, and an
+ * esbuild.config.mjs that writes main.js and notes that it ran, so no test rebuilds this repo.
+ */
+function repositoryCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "attack-vault-repo-"));
+  mkdirSync(join(dir, "scripts"));
+  mkdirSync(join(dir, "src"));
+  copyFileSync(INSTALL_PLUGIN, join(dir, "scripts/install-plugin.mjs"));
+  writeFileSync(join(dir, "esbuild.config.mjs"), 'import { writeFileSync } from "node:fs";\nwriteFileSync("main.js", "// built\\n");\nwriteFileSync("built.marker", process.argv[2] ?? "");\n');
+  writeFileSync(join(dir, "package.json"), "{}\n");
+  writeFileSync(join(dir, "manifest.json"), '{ "version": "0.1.0" }\n');
+  writeFileSync(join(dir, "styles.css"), "");
+  writeFileSync(join(dir, "src/main.ts"), "// source\n");
+  return dir;
+}
+
+/** Sets a file's modification time to `secondsAgo` before now. */
+function age(path: string, secondsAgo: number): void {
+  const when = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, when, when);
+}
+
+describe("install-plugin builds only when main.js is missing or older than its sources", () => {
+  test.each<[string, (repo: string) => void, boolean]>([
+    ["main.js missing", () => undefined, true],
+    [
+      "main.js newer than every source",
+      (repo) => {
+        writeFileSync(join(repo, "main.js"), "// up to date\n");
+        for (const path of ["src/main.ts", "src", "esbuild.config.mjs", "package.json"]) age(join(repo, path), 60);
+      },
+      false,
+    ],
+    [
+      "a source changed after main.js",
+      (repo) => {
+        writeFileSync(join(repo, "main.js"), "// stale\n");
+        age(join(repo, "main.js"), 60);
+      },
+      true,
+    ],
+  ])("%s", (_name, arrange, builds) => {
+    const repo = repositoryCopy();
+    arrange(repo);
+    const target = vault();
+    const result = node(join(repo, "scripts/install-plugin.mjs"), [target], repo);
+    expect(result.code).toBe(0);
+    const installed = readFileSync(join(target, PLUGIN, "main.js"), "utf8");
+    expect({ built: existsSync(join(repo, "built.marker")), installed }).toEqual({
+      built: builds,
+      installed: builds ? "// built\n" : "// up to date\n",
+    });
+    if (builds) expect(readFileSync(join(repo, "built.marker"), "utf8")).toBe("production");
   });
 });
