@@ -2,6 +2,7 @@
  * What a note is (technique, rule, test or other) and what it says about techniques,
  * decided from its tags, properties and file name alone.
  */
+import { techniqueName } from "./attack-catalogue";
 import type { NoteRecord, VaultConventions } from "./note";
 import { noteTagFacts, type TagFacts } from "./tag-facts";
 import { tagKey } from "./tags";
@@ -60,7 +61,7 @@ export class IndexedNote {
   }
 
   private shown(): NoteDetails {
-    return (this.details ??= detailsOf(this.record, this.kind));
+    return (this.details ??= detailsOf(this.record, this.kind, this.techniqueIds[0]));
   }
 }
 
@@ -73,12 +74,12 @@ interface NoteDetails {
   logSource: string | null;
 }
 
-function detailsOf(record: NoteRecord, kind: NoteKind): NoteDetails {
+function detailsOf(record: NoteRecord, kind: NoteKind, ownId: string | undefined): NoteDetails {
   const frontmatter = record.frontmatter;
   const baseName = fileBaseName(record.path);
   const titled = scalarText(property(frontmatter, TITLE_PROPERTIES));
   return {
-    title: titled ?? (kind === "technique" ? techniqueNameFromFileName(baseName) : baseName),
+    title: titled ?? (kind === "technique" ? techniqueTitle(ownId, baseName) : baseName),
     tactics: kind === "technique" ? tacticsFromProperty(property(frontmatter, TACTIC_PROPERTIES)) : [],
     platforms: listProperty(property(frontmatter, PLATFORM_PROPERTIES)),
     level: scalarText(property(frontmatter, LEVEL_PROPERTIES))?.toLowerCase() ?? null,
@@ -116,6 +117,15 @@ function property(frontmatter: Readonly<Record<string, unknown>> | null, names: 
   if (!frontmatter) return undefined;
   for (const name of names) if (frontmatter[name] !== undefined && frontmatter[name] !== null) return frontmatter[name];
   return undefined;
+}
+
+/**
+ * A technique note's name without a `title` property: ATT&CK's, when the shipped release knows the
+ * ID, since file names cannot hold `/` (`Scheduled Task_Job` is ATT&CK's `Scheduled Task/Job`);
+ * otherwise the file name's.
+ */
+function techniqueTitle(id: string | undefined, baseName: string): string {
+  return (id ? techniqueName(id) : null) ?? techniqueNameFromFileName(baseName);
 }
 
 /** `Command and Scripting Interpreter- PowerShell` → `Command and Scripting Interpreter: PowerShell`. */

@@ -43,6 +43,15 @@ describe("a technique note's ID", () => {
 });
 
 describe("what a note shows", () => {
+  test.each([
+    ["ATT&CK's name where a file name cannot hold a slash", "Use Cases/T1053 - Scheduled Task_Job.md", { tags: ["T1053", "techniques"] }, "Scheduled Task/Job"],
+    ["ATT&CK's name for a sub-technique, parent first", "Use Cases/T1003.008 - OS Credential Dumping- _etc_passwd and _etc_shadow.md", { tags: ["T1003_008", "techniques"] }, "OS Credential Dumping: /etc/passwd and /etc/shadow"],
+    ["the note's own title property over ATT&CK's", "Use Cases/T1053 - Scheduled Task_Job.md", { tags: ["T1053", "techniques"], title: "Our scheduled-task notes" }, "Our scheduled-task notes"],
+    ["the file name for an ID ATT&CK does not know", "Use Cases/T1999 - Home_Grown- Thing.md", { tags: ["T1999", "techniques"] }, "Home_Grown: Thing"],
+  ])("a technique note's name: %s", (_name, path, frontmatter, title) => {
+    expect(classify(path, frontmatter).title).toBe(title);
+  });
+
   test("a technique's name comes from its file name, with the colon back", () => {
     expect(classify("Use Cases/T1059.001 - Command and Scripting Interpreter- PowerShell.md", { tags: ["techniques", "T1059_001"] }).title).toBe(
       "Command and Scripting Interpreter: PowerShell",
