@@ -7,6 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { FLAT_FRONTMATTER_ENABLED, readFlatFrontmatter } from "../../src/cli/flat-frontmatter";
+import { noteLayout } from "../../src/cli/note-layout";
 import { listMarkdownFiles } from "../../src/cli/read-vault";
 import { describeWithRealVault, EXAMPLE_VAULT, REAL_VAULT } from "../support/paths";
 
@@ -133,12 +134,13 @@ test("flat lines under distinct keys are always accepted, and read as js-yaml re
   );
 });
 
+/** Every note's frontmatter text, cut out as the reader cuts it. */
 function everyFrontmatter(vault: string): string[] {
   const texts: string[] = [];
   for (const path of listMarkdownFiles(vault)) {
-    const text = readFileSync(join(vault, path), "utf8");
-    const block = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
-    if (block) texts.push(block[1] ?? "");
+    const bytes = readFileSync(join(vault, path));
+    const { frontmatter } = noteLayout(bytes);
+    if (frontmatter && frontmatter !== "unclosed") texts.push(bytes.toString("utf8", frontmatter.start, frontmatter.end));
   }
   return texts;
 }
