@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: { "^obsidian$": "<rootDir>/test/fakes/obsidian.ts" },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
 };

@@ -2,32 +2,17 @@
  * One headless Chromium per test file, driven by playwright-core, on the e2e page served from
  * 127.0.0.1. `freshPage()` loads the page anew (a new app on the whole vault) for each test.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { browserExecutable, CHROMIUM_ARGS } from "../support/browser";
 import { buildPage } from "./build-page";
 import { pageProblems } from "./page-reading";
 import { startPageServer, type PageServer } from "./page-server";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const ARTIFACTS_DIR = join(__dirname, "artifacts");
 export const VIEWPORT = { width: 1280, height: 800 };
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
-/** Missing Chromium is a failure that says how to fix it, never a silent skip. */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser tests (test/e2e) need Debian's Chromium at ${CHROMIUM}, and it is not installed. ` +
-        "Install it with `apt-get install chromium` (CI's .ci/run does this when it is missing).",
-    );
-  }
-}
 
 export interface E2ESession {
   context: BrowserContext;
@@ -41,11 +26,12 @@ export interface E2ESession {
 }
 
 export async function startSession(): Promise<E2ESession> {
-  requireChromium();
+  const browser = await browserExecutable();
   const server: PageServer = await startPageServer(await buildPage());
   const userDataDir = mkdtempSync(join(tmpdir(), "attack-vault-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: browser.path,
+    env: { ...process.env, ...browser.env },
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
