@@ -54,6 +54,12 @@ export default defineConfig([
     },
   },
   {
+    // The declarative settings API (getSettingDefinitions) is Obsidian 1.13's, and minAppVersion is 1.7.2: the
+    // tab would need both forms, and the second could not be checked here (no Obsidian 1.13 on these machines).
+    files: ["src/settings.ts"],
+    rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
+  },
+  {
     // The CLI is a Node program, not plugin code; it has no Vault#configDir and takes --config-dir instead.
     files: ["src/cli/**/*.ts"],
     rules: {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeAttackTable, type AttackTable } from "../../src/core/attack-catalogue";
-import { REPO_ROOT, SHARED_DATA } from "../support/paths";
+import { describeWhen, REPO_ROOT, SHARED_DATA } from "../support/paths";
 
 const SCRIPT = join(REPO_ROOT, "scripts/generate-attack-data.mjs");
 
@@ -103,9 +103,7 @@ describe("on a small STIX folder", () => {
 
 const stixDir = join(SHARED_DATA, "attack/enterprise-attack");
 const hasStix = existsSync(stixDir);
-const describeWithStix = hasStix ? describe : describe.skip;
-
-describeWithStix("on ../shared's ATT&CK v18.1 STIX files", () => {
+describeWhen(hasStix, "on ../shared's ATT&CK v18.1 STIX files", "ATT&CK's STIX files in ../shared/data (or ATTACK_VAULT_SHARED)", () => {
   const dir = mkdtempSync(join(tmpdir(), "attack-table-"));
   const runs = [join(dir, "first.json"), join(dir, "second.json")].map((out) => ({
     out,
@@ -124,7 +122,3 @@ describeWithStix("on ../shared's ATT&CK v18.1 STIX files", () => {
     expect(readFileSync(runs[0]?.out ?? "", "utf8")).toBe(readFileSync(join(REPO_ROOT, "src/core/attack-data/enterprise.json"), "utf8"));
   });
 });
-
-if (!hasStix) {
-  test.skip(`skipped: comparing with the committed table needs ATT&CK's STIX files at ${stixDir} (absent on this machine)`, () => undefined);
-}

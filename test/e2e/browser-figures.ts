@@ -30,10 +30,3 @@ export function writeFigures(figures: BrowserFigures): void {
   writeJson(FIGURES_FILE, figures);
   writeJson(BENCH_FIGURES_FILE, benchFigures(figures));
 }
-
-export function figuresLine(figures: BrowserFigures): string {
-  return (
-    `browser figures (${figures.vault}, ${figures.techniques} techniques): panel first render ${figures.panelFirstRenderMs} ms ` +
-    `(plain rows ${figures.panelBaselineMs} ms); T1059.001 blocks ${figures.noteBlocksRenderMs} ms (plain rows ${figures.noteBaselineMs} ms)`
-  );
-}

@@ -1,5 +1,5 @@
 /** A technique note in reading view in Chromium: its query blocks list what the vault holds, or name the gap. */
-import { hasRealVault } from "../support/paths";
+import { testWithRealVault } from "../support/paths";
 import { sharedSession } from "./browser-session";
 import { linkTargets, noteBlocks } from "./page-reading";
 import { POWERSHELL, vaultTruth } from "./vault-truth";
@@ -17,7 +17,7 @@ describe("the T1059.001 note", () => {
     expect([rules?.query.includes(truth.settings.ruleTag), tests?.query.includes(truth.settings.testTag)]).toEqual([true, true]);
   });
 
-  (hasRealVault ? test : test.skip)("has 175 detection rules in the real vault, counted in Node", () => {
+  testWithRealVault("has 175 detection rules in the real vault, counted in Node", () => {
     expect(rules?.results).toHaveLength(175);
   });
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { coverageRows } from "../../src/core/coverage";
 import { REPO_ROOT } from "../support/paths";
-import { BENCH_FIGURES_FILE, benchFigures, figuresLine, writeFigures } from "./browser-figures";
+import { BENCH_FIGURES_FILE, benchFigures, writeFigures } from "./browser-figures";
 import { saveScreenshot, startSession, VIEWPORT, type E2ESession } from "./browser-session";
 import type { BrowserFigures } from "./page/e2e-api";
 import { noteBlocks, pageProblems, panel } from "./page-reading";
@@ -26,7 +26,6 @@ beforeAll(async () => {
   // First, before anything else renders: these are first renders.
   figures = await page.evaluate((note) => window.attackVaultE2E!.measureFirstRenders(note), POWERSHELL);
   writeFigures(figures);
-  console.log(figuresLine(figures));
 }, 60_000);
 afterAll(async () => session?.close());
 

@@ -1,16 +1,12 @@
 /** @jest-environment jsdom */
-import { existsSync } from "node:fs";
 import { MarkdownView, Plugin, createFakeApp, getAllTags } from "../fakes/obsidian";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-
-const CATALOGUE = "/work/shared/vaults/use-case-catalogue";
-const describeCatalogue = existsSync(CATALOGUE) ? describe : describe.skip;
-if (!existsSync(CATALOGUE)) console.warn(`Skipping the real-vault startup check: ${CATALOGUE} is not on this machine.`);
+import { describeWithRealVault, REAL_VAULT } from "../support/paths";
 
 class EmptyPlugin extends Plugin {}
 
-describeCatalogue("the fake app on the use-case catalogue", () => {
-  const files = existsSync(CATALOGUE) ? loadVaultFolder(CATALOGUE) : {};
+describeWithRealVault("the fake app on the use-case catalogue", () => {
+  const files = loadVaultFolder(REAL_VAULT);
 
   test("starts with every note indexed", async () => {
     const app = createFakeApp({ files });

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-
-const CATALOGUE = "/work/shared/vaults/use-case-catalogue";
+import { describeWithRealVault, REAL_VAULT } from "../support/paths";
 
 describe("loadVaultFolder on a temporary vault", () => {
   let dir = "";
@@ -28,12 +27,9 @@ describe("loadVaultFolder on a temporary vault", () => {
   });
 });
 
-const describeCatalogue = existsSync(CATALOGUE) ? describe : describe.skip;
-if (!existsSync(CATALOGUE)) console.warn(`Skipping the real-vault check: ${CATALOGUE} is not on this machine.`);
-
-describeCatalogue("loadVaultFolder on the use-case catalogue", () => {
+describeWithRealVault("loadVaultFolder on the use-case catalogue", () => {
   test("reads all 3,731 markdown notes", () => {
-    const files = loadVaultFolder(CATALOGUE);
+    const files = loadVaultFolder(REAL_VAULT);
     expect(Object.keys(files).filter((path) => path.endsWith(".md")).length).toBe(3731);
   });
 });
