@@ -102,7 +102,7 @@ export const coverage: Command = {
         stderr.push(`attack-vault: wrote the Navigator layer ${options.navigator} (${layer.techniques.length} entries)`);
       }
     }
-    if (gate) stderr.push(...gateLines(gate));
+    if (gate) for (const line of gateLines(gate)) stderr.push(line);
 
     const baselineName = options.baseline ?? "";
     let stdout: string;

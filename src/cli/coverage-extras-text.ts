@@ -4,10 +4,11 @@ import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageGate } from "../core/coverage-gate";
 import { plural } from "../core/wording";
 import { printable } from "./printable";
+import { widthOf } from "./coverage-text";
 
 
 function idColumn(ids: readonly string[]): (id: string) => string {
-  const width = Math.max(0, ...ids.map((id) => id.length));
+  const width = widthOf(ids);
   return (id) => id.padEnd(width);
 }
 
@@ -62,7 +63,7 @@ export function attackText(comparison: AttackComparison): string {
   lines.push("");
   const retiredIds = new Set(retired.map((entry) => entry.id));
   lines.push(retired.length === 0 ? "No note names a revoked or deprecated technique." : `Revoked or deprecated techniques the vault names (${retiredIds.size}):`);
-  lines.push(...retiredLines(retired));
+  for (const line of retiredLines(retired)) lines.push(line);
   lines.push("");
   lines.push(
     referenced.length === 0 ? "Every technique a rule or test names has a note." : `Techniques rules or tests name that have no note (${referenced.length}):`,

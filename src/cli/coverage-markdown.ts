@@ -86,14 +86,15 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
     const tests = row.effectiveStatus === "tests-no-rule" ? " (has tests)" : "";
     return `**${row.id}** ${markdownText(row.name)} — ${row.tactics.map((tactic) => markdownText(tactic.name)).join(", ") || "no tactic"}${tests}`;
   });
-  lines.push(...list("Techniques with no detection rule", gapItems, "Every technique has a detection rule."));
+  let sections = list("Techniques with no detection rule", gapItems, "Every technique has a detection rule.");
   if (extras.changes) {
     const { changes, baseline } = extras.changes;
     const since = `since \`${baseline.replace(/`/g, "'")}\``;
-    if (changes.gained.length === 0 && changes.lost.length === 0) lines.push(`### Changes ${since}`, "", "No technique gained or lost detection rules.", "");
-    if (changes.gained.length > 0) lines.push(...list(`Gained rules ${since}`, changes.gained.map(changeItem), ""));
-    if (changes.lost.length > 0) lines.push(...list(`Lost rules ${since}`, changes.lost.map(changeItem), ""));
+    if (changes.gained.length === 0 && changes.lost.length === 0) sections.push(`### Changes ${since}`, "", "No technique gained or lost detection rules.", "");
+    if (changes.gained.length > 0) sections = sections.concat(list(`Gained rules ${since}`, changes.gained.map(changeItem), ""));
+    if (changes.lost.length > 0) sections = sections.concat(list(`Lost rules ${since}`, changes.lost.map(changeItem), ""));
   }
-  if (extras.attack) lines.push(...attackLists(extras.attack));
-  return lines.join("\n").replace(/\n+$/, "") + "\n";
+  if (extras.attack) sections = sections.concat(attackLists(extras.attack));
+  // concat, not push(...): a list of 200,000 lines overflows the stack as arguments.
+  return lines.concat(sections).join("\n").replace(/\n+$/, "") + "\n";
 }

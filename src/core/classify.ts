@@ -157,13 +157,14 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
     return new IndexedNote(record, kind, tagKeys, ownId ? [ownId] : NO_IDS);
   }
   if (kind === "rule" || kind === "test") {
-    let ids = idsFromTags;
+    let ids: Set<string> | null = null;
     for (const name of conventions.techniqueListProperties) {
       const value = frontmatter?.[name];
       if (value === undefined || value === null) continue;
-      for (const id of uniqueIds(listProperty(value))) if (!ids?.includes(id)) (ids ??= []).push(id);
+      ids ??= new Set(idsFromTags);
+      for (const id of uniqueIds(listProperty(value))) ids.add(id);
     }
-    return new IndexedNote(record, kind, tagKeys, ids ?? NO_IDS);
+    return new IndexedNote(record, kind, tagKeys, ids ? [...ids] : (idsFromTags ?? NO_IDS));
   }
   return new IndexedNote(record, kind, tagKeys, NO_IDS);
 }
@@ -171,21 +172,19 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
 /**
  * The strings without repeats, in order. Returns its argument when nothing repeats (the usual
  * case): arrays kept per note are sized exactly, since grown ones carry spare room into old space.
+ * A Set, not a scan per string: a note may carry 100,000 tags.
  */
 function uniqueStrings(strings: string[]): string[] {
-  for (let i = 1; i < strings.length; i++) {
-    if (strings.lastIndexOf(strings[i] as string, i - 1) !== -1) return strings.filter((text, at) => strings.indexOf(text) === at);
-  }
-  return strings;
+  if (strings.length < 2) return strings;
+  const unique = new Set(strings);
+  return unique.size === strings.length ? strings : [...unique];
 }
 
+/** The technique IDs the tags spell, each once, in order; null when none does. */
 function techniqueIdsOf(facts: readonly TagFacts[]): string[] | null {
-  let ids: string[] | null = null;
-  for (const fact of facts) {
-    if (fact.techniqueId === null || ids?.includes(fact.techniqueId)) continue;
-    ids = ids ? ids.concat(fact.techniqueId) : [fact.techniqueId];
-  }
-  return ids;
+  let ids: Set<string> | null = null;
+  for (const fact of facts) if (fact.techniqueId !== null) (ids ??= new Set()).add(fact.techniqueId);
+  return ids ? [...ids] : null;
 }
 
 function keyOf(fact: TagFacts): string {

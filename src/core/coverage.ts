@@ -102,7 +102,10 @@ export function coverageRows(index: VaultIndex, options: { rollup: boolean }): C
   const subsByParent = new Map<string, string[]>();
   for (const id of new Set([...ids, ...index.referencedTechniqueIds()])) {
     const parent = parentTechniqueId(id);
-    if (parent) subsByParent.set(parent, [...(subsByParent.get(parent) ?? []), id]);
+    if (!parent) continue;
+    const subs = subsByParent.get(parent);
+    if (subs) subs.push(id);
+    else subsByParent.set(parent, [id]);
   }
   const withNotes = new Set(ids);
   return ids.map((id) => {

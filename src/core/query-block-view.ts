@@ -6,7 +6,7 @@
 import type { IndexedNote } from "./classify";
 import type { VaultConventions } from "./note";
 import type { QueryNode } from "./query/ast";
-import { tagMatches } from "./tags";
+import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches } from "./tags";
 import { parseTechniqueId } from "./technique-id";
 import type { IndexChange, VaultIndex } from "./vault-index";
 
@@ -89,7 +89,7 @@ function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
     if (note.status) details.push(note.status);
     if (note.logSource) details.push(note.logSource);
   } else if (note.kind === "test") {
-    details.push(...note.platforms);
+    for (const platform of note.platforms) details.push(platform);
   } else if (note.kind === "technique" && note.techniqueIds[0]) {
     details.push(note.techniqueIds[0]);
   }
@@ -120,10 +120,20 @@ export function isAffectedBy(dependencies: BlockDependencies, change: IndexChang
   if (change.everything) return true;
   if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
   for (const tag of dependencies.tags) if (change.tagKeys.has(tag)) return true;
-  // Only a nested tag (`a/b`) can match a query tag it is not equal to.
+  // Only a nested tag (`a/b`) can match a query tag it is not equal to. Its parents are looked up,
+  // not compared with every query tag: a note may carry 100,000 tags and a query hold thousands.
+  const deepKeys: string[] = [];
   for (const changed of change.tagKeys) {
     if (!changed.includes("/")) continue;
-    for (const tag of dependencies.tags) if (tagMatches(changed, tag)) return true;
+    const parents = parentTagKeys(changed);
+    for (const parent of parents) if (dependencies.tags.has(parent)) return true;
+    if (parents.length === INDEXED_PARENT_DEPTH) deepKeys.push(changed);
+  }
+  // Query tags nested deeper than parentTagKeys reaches are compared with the deep keys alone.
+  if (deepKeys.length === 0) return false;
+  for (const tag of dependencies.tags) {
+    if (parentTagKeys(tag).length < INDEXED_PARENT_DEPTH) continue;
+    for (const changed of deepKeys) if (tagMatches(changed, tag)) return true;
   }
   return false;
 }

@@ -63,19 +63,18 @@ export function customTactic(name: string): Tactic {
 
 /** Tactics from a `tactics` property: a comma-separated string or a list. */
 export function tacticsFromProperty(value: unknown): Tactic[] {
-  const names: string[] = [];
+  const tactics = new Map<string, Tactic>();
   const add = (raw: unknown): void => {
-    if (typeof raw === "string") names.push(...raw.split(","));
+    if (typeof raw !== "string") return;
+    for (const name of raw.split(",")) {
+      if (name.trim() === "") continue;
+      const tactic = findTactic(name) ?? customTactic(name);
+      if (!tactics.has(tactic.name)) tactics.set(tactic.name, tactic);
+    }
   };
   if (Array.isArray(value)) value.forEach(add);
   else add(value);
-  const tactics: Tactic[] = [];
-  for (const name of names) {
-    if (name.trim() === "") continue;
-    const tactic = findTactic(name) ?? customTactic(name);
-    if (!tactics.some((known) => known.name === tactic.name)) tactics.push(tactic);
-  }
-  return tactics.sort(compareTactics);
+  return [...tactics.values()].sort(compareTactics);
 }
 
 export function compareTactics(a: Tactic, b: Tactic): number {

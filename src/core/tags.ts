@@ -78,7 +78,7 @@ export function inlineTags(body: string): string[] {
     const text = line.replace(/`[^`]*`/g, " ");
     for (const match of text.matchAll(INLINE_TAG)) {
       const tag = cleanTag(match[1]);
-      if (tag && !/^[\d/]+$/.test(tag)) tags.push(tag.replace(/\/+$/, ""));
+      if (tag && !/^[\d/]+$/.test(tag)) tags.push(trimSlashes(tag, false));
     }
   }
   return tags;
@@ -90,13 +90,32 @@ export function tagMatches(noteTagKey: string, queryTagKey: string): boolean {
   return noteTagKey.startsWith(queryTagKey) && (noteTagKey.length === queryTagKey.length || noteTagKey.charAt(queryTagKey.length) === "/");
 }
 
-/** Every proper parent of a nested tag key: `a/b/c` gives `a`, `a/b`. */
+/**
+ * A nested tag is indexed under this many of its parents at most: listing every parent of
+ * `a/a/…/a` costs the square of its length, and real vaults nest a few levels deep. A query
+ * for a deeper tag filters the keys below its parent at this depth (see VaultIndex.pathsWithTag).
+ */
+export const INDEXED_PARENT_DEPTH = 8;
+
+/** The parents of a nested tag key, the outermost first, at most INDEXED_PARENT_DEPTH of them: `a/b/c` gives `a`, `a/b`. */
 export function parentTagKeys(key: string): string[] {
   const parents: string[] = [];
   let slash = key.indexOf("/");
-  while (slash > 0) {
+  while (slash > 0 && parents.length < INDEXED_PARENT_DEPTH) {
     parents.push(key.slice(0, slash));
     slash = key.indexOf("/", slash + 1);
   }
   return parents;
+}
+
+/**
+ * The text without slashes at its end (and with `leading`, at its start), without a regular
+ * expression: `/\/+$/` is tried at every slash of a long run, which costs its square.
+ */
+export function trimSlashes(text: string, leading: boolean): string {
+  let start = 0;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  while (leading && start < end && text.charCodeAt(start) === 0x2f) start++;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

@@ -7,7 +7,7 @@ import { classifyNote, type IndexedNote } from "./classify";
 import { DEFAULT_CONVENTIONS, type NoteRecord, type VaultConventions } from "./note";
 import type { QuerySource } from "./query/ast";
 import { PathPostings } from "./path-postings";
-import { parentTagKeys } from "./tags";
+import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches, trimSlashes } from "./tags";
 
 /** What one or more index updates touched: the old and the new side of every note. */
 export interface IndexChange {
@@ -59,6 +59,8 @@ export class VaultIndex implements QuerySource {
   /** Moves on every change that touched something; views redraw only when it moved. */
   revision = 0;
   readonly conventions: VaultConventions;
+  /** The left-out folders without leading or trailing slashes. */
+  private readonly excludedFolders: ReadonlySet<string>;
   private readonly notesByPath = new Map<string, IndexedNote>();
   private readonly pathsByTag = new PathPostings();
   /** Parent tag key → nested tag keys below it that some note carries. */
@@ -69,6 +71,7 @@ export class VaultIndex implements QuerySource {
 
   constructor(conventions: VaultConventions = DEFAULT_CONVENTIONS) {
     this.conventions = conventions;
+    this.excludedFolders = new Set(conventions.excludedFolders.map((folder) => trimSlashes(folder, true)).filter((folder) => folder !== ""));
   }
 
   get size(): number {
@@ -76,10 +79,12 @@ export class VaultIndex implements QuerySource {
   }
 
   isExcluded(path: string): boolean {
-    return this.conventions.excludedFolders.some((folder) => {
-      const prefix = folder.replace(/^\/+|\/+$/g, "");
-      return prefix !== "" && (path === prefix || path.startsWith(prefix + "/"));
-    });
+    // The path's folders are looked up, not every left-out folder compared with every path.
+    if (this.excludedFolders.size === 0) return false;
+    for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
+      if (this.excludedFolders.has(path.slice(0, slash))) return true;
+    }
+    return this.excludedFolders.has(path);
   }
 
   upsert(record: NoteRecord): IndexChange {
@@ -149,10 +154,16 @@ export class VaultIndex implements QuerySource {
 
   pathsWithTag(tagKey: string): ReadonlySet<string> {
     const exact = this.pathsByTag.get(tagKey);
-    const nested = this.nestedTagKeys.get(tagKey);
+    // Keys are filed under their first INDEXED_PARENT_DEPTH parents; a deeper tag filters the keys below its deepest such parent.
+    const parents = parentTagKeys(tagKey);
+    const deep = parents.length === INDEXED_PARENT_DEPTH;
+    const nested = this.nestedTagKeys.get(deep ? (parents[INDEXED_PARENT_DEPTH - 1] as string) : tagKey);
     if (!nested) return exact ?? NO_PATHS;
     const paths = new Set(exact);
-    for (const key of nested) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
+    for (const key of nested) {
+      if (deep && (key === tagKey || !tagMatches(key, tagKey))) continue;
+      this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
+    }
     return paths;
   }
 
