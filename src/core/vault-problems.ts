@@ -1,15 +1,16 @@
 /** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags. */
 import type { NoteWarning } from "./note";
 import { unusableTagValues } from "./tags";
+import { namesText } from "./wording";
 import type { VaultIndex } from "./vault-index";
 
 export function indexProblems(index: VaultIndex): NoteWarning[] {
   const problems: NoteWarning[] = [];
+  // Once per technique, under its first note: a message per note naming every other would grow with the square of the notes.
   for (const { techniqueId, paths } of index.duplicateTechniqueNotes()) {
-    for (const path of paths) {
-      const others = paths.filter((other) => other !== path).join(", ");
-      problems.push({ path, message: `claims ${techniqueId}, which ${others} also claims; both are kept` });
-    }
+    const [first = "", ...others] = paths;
+    const which = others.length === 1 ? `which ${others[0] ?? ""} also claims; both are kept` : `which ${others.length.toLocaleString("en-US")} other notes also claim (${namesText(others)}); all are kept`;
+    problems.push({ path: first, message: `claims ${techniqueId}, ${which}` });
   }
   for (const note of index.notes()) {
     if (note.record.frontmatterProblem) problems.push({ path: note.path, message: note.record.frontmatterProblem });
