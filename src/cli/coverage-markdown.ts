@@ -81,9 +81,9 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
     lines.push(`| ${cells.join(" | ")} |`);
   }
   lines.push("");
-  const gaps = report.rows.filter((row) => isGap(row.effectiveStatus));
+  const gaps = report.rows.filter((row) => isGap(row.status));
   const gapItems = gaps.map((row) => {
-    const tests = row.effectiveStatus === "tests-no-rule" ? " (has tests)" : "";
+    const tests = row.status === "tests-no-rule" ? " (has tests)" : "";
     return `**${row.id}** ${markdownText(row.name)} — ${row.tactics.map((tactic) => markdownText(tactic.name)).join(", ") || "no tactic"}${tests}`;
   });
   let sections = list("Techniques with no detection rule", gapItems, "Every technique has a detection rule.");

@@ -39,11 +39,11 @@ export function coverageText(report: CoverageReport, title: string): string {
   ]);
   for (const line of table(["Tactic", "Techniques", "With rule", "With test", "No rule"], rows)) lines.push(line);
   lines.push("");
-  const gaps = report.rows.filter((row) => isGap(row.effectiveStatus));
+  const gaps = report.rows.filter((row) => isGap(row.status));
   lines.push(gaps.length === 0 ? "Every technique has a detection rule." : `Techniques with no detection rule (${gaps.length}):`);
   const idWidth = widthOf(gaps.map((row) => row.id));
   for (const row of gaps) {
-    const tests = row.effectiveStatus === "tests-no-rule" ? "  (has tests)" : "";
+    const tests = row.status === "tests-no-rule" ? "  (has tests)" : "";
     lines.push(`  ${row.id.padEnd(idWidth)}  ${printable(row.name)} — ${row.tactics.map((tactic) => printable(tactic.name)).join(", ") || "no tactic"}${tests}`);
   }
   return lines.join("\n") + "\n";

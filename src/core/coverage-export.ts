@@ -2,20 +2,23 @@
  * A coverage report as plain data: what `attack-vault coverage --json` prints and what the
  * plugin's API returns, so scripts and dataviewjs see one shape.
  */
-import type { CoverageCounts, CoverageReport, CoverageRow } from "./coverage";
+import type { CoverageCounts, CoverageReport, CoverageRow, CoverageStatus } from "./coverage";
 
+/** Field by field in docs/schemas/coverage.schema.json. */
 export interface TechniqueCoverageData {
   id: string;
   name: string;
   note: string;
   tactics: string[];
   platforms: string[];
+  /** What the report counts: with rollup on, a parent's rules and tests include its sub-techniques'. */
+  status: CoverageStatus;
   rules: string[];
   tests: string[];
-  status: string;
-  effectiveStatus: string;
+  viaSubTechniquesOnly: boolean;
+  /** The rules and tests that name this technique itself. */
+  direct: { status: CoverageStatus; rules: string[]; tests: string[] };
   subTechniques: string[];
-  rollup: { rules: string[]; tests: string[]; status: string; fromSubTechniquesOnly: boolean } | null;
   duplicateNotes?: string[];
 }
 
@@ -30,6 +33,8 @@ export interface TacticCoverageData {
 }
 
 export interface CoverageData {
+  /** Whether the counted fields roll sub-techniques up into their parents. */
+  rollup: boolean;
   techniques: TechniqueCoverageData[];
   tactics: TacticCoverageData[];
   totals: CoverageCounts;
@@ -42,18 +47,19 @@ export function techniqueCoverageData(row: CoverageRow): TechniqueCoverageData {
     note: row.note,
     tactics: row.tactics.map((tactic) => tactic.name),
     platforms: row.platforms,
+    status: row.status,
     rules: row.rules,
     tests: row.tests,
-    status: row.status,
-    effectiveStatus: row.effectiveStatus,
+    viaSubTechniquesOnly: row.viaSubTechniquesOnly,
+    direct: { status: row.direct.status, rules: row.direct.rules, tests: row.direct.tests },
     subTechniques: row.subTechniques,
-    rollup: row.rollup,
     ...(row.notes.length > 1 ? { duplicateNotes: row.notes } : {}),
   };
 }
 
 export function coverageData(report: CoverageReport): CoverageData {
   return {
+    rollup: report.rollup,
     techniques: report.rows.map(techniqueCoverageData),
     tactics: report.tactics.map((group) => ({
       id: group.tactic.id,

@@ -34,7 +34,6 @@ export function coverageLayer(index: VaultIndex, options: CoverageLayerOptions):
       `Detection-rule coverage of the vault ${scope}: ${withRule} of ${techniques} technique notes have a rule. ` +
       `Scored by ${options.scoring === "count" ? "rule count" : "Sigma level"}; grey techniques have no note. Made by attack-vault.`,
     scoring: options.scoring,
-    rollup: options.rollup,
     release,
     platform: filter.platform,
     missing: (options.comparison ?? compareWithAttack(index, report, release, filter)).missingTechniques,

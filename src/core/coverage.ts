@@ -1,15 +1,15 @@
 /**
- * Coverage per technique: direct rule and test notes, the rollup of a parent's
- * sub-techniques, a status, per-tactic counts, and the filters the panel and CLI offer.
+ * Coverage per technique: the rules, tests and status the report counts (a parent's with its
+ * sub-techniques' when the rollup is on), the direct ones beside them, per-tactic counts, and
+ * the filters the panel and CLI offer. Every front reads the counted fields from here.
  */
 import type { IndexedNote } from "./classify";
 import { compareTactics, findTactic, type Tactic } from "./tactics";
-import { isSubTechnique, parentTechniqueId } from "./technique-id";
+import { parentTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
 
 /** `no-rule` and `tests-no-rule` are the gaps: no detection rule covers the technique. */
 export type CoverageStatus = "no-rule" | "tests-no-rule" | "rules-no-test" | "rules-and-tests";
-
 
 export function statusOf(ruleCount: number, testCount: number): CoverageStatus {
   if (ruleCount === 0) return testCount === 0 ? "no-rule" : "tests-no-rule";
@@ -20,15 +20,20 @@ export function isGap(status: CoverageStatus): boolean {
   return status === "no-rule" || status === "tests-no-rule";
 }
 
-export interface CoverageRollup {
+/** Rules, tests and the status they give, as the report counts them or as they name one technique. */
+export interface CoverageCounted {
+  /** Rule notes, sorted by path. */
   rules: string[];
+  /** Test notes, sorted by path. */
   tests: string[];
   status: CoverageStatus;
-  /** The parent has no rule of its own; its rules all come from sub-techniques. */
-  fromSubTechniquesOnly: boolean;
 }
 
-export interface CoverageRow {
+/**
+ * One technique, computed once from the rollup setting: `rules`, `tests` and `status` are what every
+ * count, filter, list, layer and panel row uses; `direct` is what names the technique itself.
+ */
+export interface CoverageRow extends CoverageCounted {
   id: string;
   name: string;
   /** The technique note; the first by path when several claim the ID. */
@@ -37,16 +42,12 @@ export interface CoverageRow {
   notes: string[];
   tactics: Tactic[];
   platforms: string[];
-  /** Direct rule and test notes, sorted by path. */
-  rules: string[];
-  tests: string[];
-  status: CoverageStatus;
+  /** The rules and tests that name this technique itself, whatever the setting. */
+  direct: CoverageCounted;
+  /** Rollup is on and the technique has rules only through its sub-techniques. */
+  viaSubTechniquesOnly: boolean;
   /** IDs of this technique's sub-techniques that have notes, sorted. */
   subTechniques: string[];
-  /** Rules and tests of the technique and its sub-techniques; null for a sub-technique or a parent without any. */
-  rollup: CoverageRollup | null;
-  /** The status the panel and counts use: the rollup's where rollup is on and there is one. */
-  effectiveStatus: CoverageStatus;
 }
 
 export interface CoverageFilter {
@@ -73,6 +74,8 @@ export interface TacticCoverage extends CoverageCounts {
 }
 
 export interface CoverageReport {
+  /** Whether a parent's counted rules and tests include its sub-techniques'. */
+  rollup: boolean;
   /** Every technique row that passes the filter, sorted by ID. */
   rows: CoverageRow[];
   /** Every technique row, filtered or not (for pickers and overall counts). */
@@ -111,41 +114,40 @@ export function coverageRows(index: VaultIndex, options: { rollup: boolean }): C
   return ids.map((id) => {
     const notePaths = sortedPaths(index.techniqueNotesFor(id));
     const notes = notePaths.map((path) => index.get(path)).filter((note): note is IndexedNote => note !== undefined);
-    const rules = sortedPaths(index.rulesFor(id));
-    const tests = sortedPaths(index.testsFor(id));
-    const status = statusOf(rules.length, tests.length);
-    const allSubs = isSubTechnique(id) ? [] : (subsByParent.get(id) ?? []).sort();
-    const subTechniques = allSubs.filter((sub) => withNotes.has(sub));
-    const rollup = allSubs.length > 0 ? rollupOf(index, rules, tests, allSubs) : null;
+    const direct = counted(index.rulesFor(id), index.testsFor(id));
+    const allSubs = (subsByParent.get(id) ?? []).sort();
+    const rolledUp = options.rollup && allSubs.length > 0 ? rollUp(index, direct, allSubs) : direct;
     return {
       id,
       name: notes[0]?.title ?? id,
       note: notePaths[0] ?? "",
       notes: notePaths,
       ...mergedNoteFields(notes),
-      rules,
-      tests,
-      status,
-      subTechniques,
-      rollup,
-      effectiveStatus: options.rollup && rollup ? rollup.status : status,
+      rules: rolledUp.rules,
+      tests: rolledUp.tests,
+      status: rolledUp.status,
+      direct,
+      viaSubTechniquesOnly: direct.rules.length === 0 && rolledUp.rules.length > 0,
+      subTechniques: allSubs.filter((sub) => withNotes.has(sub)),
     };
   });
 }
 
-function rollupOf(index: VaultIndex, rules: string[], tests: string[], subTechniques: string[]): CoverageRollup {
-  const allRules = new Set(rules);
-  const allTests = new Set(tests);
+function counted(rules: Iterable<string>, tests: Iterable<string>): CoverageCounted {
+  const sortedRules = sortedPaths(rules);
+  const sortedTests = sortedPaths(tests);
+  return { rules: sortedRules, tests: sortedTests, status: statusOf(sortedRules.length, sortedTests.length) };
+}
+
+/** The technique's own rules and tests with those of its sub-techniques. */
+function rollUp(index: VaultIndex, direct: CoverageCounted, subTechniques: string[]): CoverageCounted {
+  const rules = new Set(direct.rules);
+  const tests = new Set(direct.tests);
   for (const sub of subTechniques) {
-    index.rulesFor(sub).forEach((path) => allRules.add(path));
-    index.testsFor(sub).forEach((path) => allTests.add(path));
+    index.rulesFor(sub).forEach((path) => rules.add(path));
+    index.testsFor(sub).forEach((path) => tests.add(path));
   }
-  return {
-    rules: sortedPaths(allRules),
-    tests: sortedPaths(allTests),
-    status: statusOf(allRules.size, allTests.size),
-    fromSubTechniquesOnly: rules.length === 0 && allRules.size > 0,
-  };
+  return counted(rules, tests);
 }
 
 export function matchesFilter(row: CoverageRow, filter: CoverageFilter): boolean {
@@ -158,7 +160,7 @@ export function matchesFilter(row: CoverageRow, filter: CoverageFilter): boolean
     if (!row.tactics.some((tactic) => tactic.name.toLowerCase() === wanted.toLowerCase())) return false;
   }
   if (filter.status) {
-    const keep = filter.status === "gaps" ? isGap(row.effectiveStatus) : row.effectiveStatus === filter.status;
+    const keep = filter.status === "gaps" ? isGap(row.status) : row.status === filter.status;
     if (!keep) return false;
   }
   if (filter.text && filter.text.trim() !== "") {
@@ -172,9 +174,8 @@ export function countRows(rows: readonly CoverageRow[]): CoverageCounts {
   let withRule = 0;
   let withTest = 0;
   for (const row of rows) {
-    const rollup = row.effectiveStatus;
-    if (rollup === "rules-no-test" || rollup === "rules-and-tests") withRule++;
-    if (rollup === "rules-and-tests" || rollup === "tests-no-rule") withTest++;
+    if (row.rules.length > 0) withRule++;
+    if (row.tests.length > 0) withTest++;
   }
   return { techniques: rows.length, withRule, withTest, gaps: rows.length - withRule };
 }
@@ -193,7 +194,7 @@ export function computeCoverage(index: VaultIndex, options: { rollup: boolean; f
   }
   const tactics = [...byTactic.values()].sort((a, b) => compareTactics(a.tactic, b.tactic));
   for (const group of tactics) Object.assign(group, countRows(group.rows));
-  return { rows, allRows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
+  return { rollup: options.rollup, rows, allRows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
 }
 
 /** Tactics in matrix order, for pickers: the known ones and any the vault adds. */
@@ -211,7 +212,7 @@ export function platformChoices(rows: readonly CoverageRow[]): string[] {
 
 /** The next technique after `currentId` (in ID order, wrapping) that has no rule. */
 export function nextGap(rows: readonly CoverageRow[], currentId: string | null): CoverageRow | null {
-  const gaps = rows.filter((row) => isGap(row.effectiveStatus) && row.note !== "");
+  const gaps = rows.filter((row) => isGap(row.status) && row.note !== "");
   if (gaps.length === 0) return null;
   return gaps.find((row) => currentId === null || row.id > currentId) ?? gaps[0] ?? null;
 }

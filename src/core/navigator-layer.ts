@@ -67,8 +67,6 @@ export interface LayerOptions {
   name: string;
   description: string;
   scoring: LayerScoring;
-  /** Count a parent's sub-technique rules as its own, as the report's effective status does. */
-  rollup: boolean;
   release: AttackRelease;
   /** Sets `filters.platforms`, in ATT&CK's spelling where it has one. */
   platform?: string;
@@ -101,14 +99,14 @@ function entryTactics(vaultShortnames: readonly string[], id: string, release: A
   return fromAttack.length > 0 ? fromAttack : [undefined];
 }
 
-function scoredRow(row: CoverageRow, options: LayerOptions): Scored {
-  const counted = options.rollup && row.rollup ? row.rollup : row;
+/** A row as the report counts it: with rollup on, a parent scores its sub-techniques' rules too. */
+function scoredRow(row: CoverageRow, release: AttackRelease): Scored {
   const tactics = entryTactics(
     row.tactics.map((tactic) => tactic.shortname),
     row.id,
-    options.release,
+    release,
   );
-  return { id: row.id, tactics, rules: counted.rules, tests: counted.tests, status: row.effectiveStatus, note: row.note || null };
+  return { id: row.id, tactics, rules: row.rules, tests: row.tests, status: row.status, note: row.note || null };
 }
 
 function scoredMissing(technique: MissingTechnique, index: LayerIndex, release: AttackRelease): Scored {
@@ -148,7 +146,7 @@ export function gradientTop(scores: readonly number[]): number {
 
 export function navigatorLayer(report: CoverageReport, index: LayerIndex, options: LayerOptions): NavigatorLayer {
   const scored = [
-    ...report.rows.map((row) => scoredRow(row, options)),
+    ...report.rows.map((row) => scoredRow(row, options.release)),
     ...(options.missing ?? []).map((technique) => scoredMissing(technique, index, options.release)),
   ].sort((a, b) => compareTechniqueIds(a.id, b.id));
   const parentsWithCoveredSubs = new Set(scored.filter((entry) => entry.rules.length > 0).map((entry) => parentTechniqueId(entry.id)));

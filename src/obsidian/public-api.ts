@@ -80,11 +80,12 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
       return { ok: false, error: { message, line, column } };
     },
     async coverageTable(dv, filter) {
-      const rolledUp = filter?.rollup ?? rollUpByDefault();
-      const rows = coverage(filter).techniques.map((technique) => {
-        const counted = rolledUp && technique.rollup ? technique.rollup : technique;
-        return [dv.fileLink(technique.note, false, `${technique.id} ${technique.name}`), technique.effectiveStatus, counted.rules.length, counted.tests.length];
-      });
+      const rows = coverage(filter).techniques.map((technique) => [
+        dv.fileLink(technique.note, false, `${technique.id} ${technique.name}`),
+        technique.status,
+        technique.rules.length,
+        technique.tests.length,
+      ]);
       await dv.table(["Technique", "Status", "Rules", "Tests"], rows);
     },
   };

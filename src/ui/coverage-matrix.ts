@@ -5,6 +5,7 @@
  */
 import type { CoverageReport, CoverageRow, TacticCoverage } from "../core/coverage";
 import { createInternalLink } from "../obsidian/internal-links";
+import { parentTechniqueId } from "../core/technique-id";
 import { percentText, plural } from "../core/wording";
 import { STATUS_LABELS } from "./coverage-labels";
 
@@ -16,27 +17,24 @@ export interface MatrixState {
 }
 
 function renderStatus(parent: HTMLElement, row: CoverageRow): void {
-  const label = STATUS_LABELS[row.effectiveStatus];
-  const status = parent.createSpan({ cls: `attack-vault-status attack-vault-status-${row.effectiveStatus}`, attr: { title: label.text } });
+  const label = STATUS_LABELS[row.status];
+  const status = parent.createSpan({ cls: `attack-vault-status attack-vault-status-${row.status}`, attr: { title: label.text } });
   status.createSpan({ cls: "attack-vault-status-mark", text: label.mark, attr: { "aria-hidden": "true" } });
   status.createSpan({ cls: "attack-vault-status-text", text: label.text });
 }
 
-function countsText(row: CoverageRow, rollUp: boolean): string {
-  const rules = rollUp && row.rollup ? row.rollup.rules.length : row.rules.length;
-  const tests = rollUp && row.rollup ? row.rollup.tests.length : row.tests.length;
-  return `${plural(rules, "rule")} · ${plural(tests, "test")}`;
+/** The counts beside the status, from the same counted fields. */
+function countsText(row: CoverageRow): string {
+  return `${plural(row.rules.length, "rule")} · ${plural(row.tests.length, "test")}`;
 }
 
 function renderRow(list: HTMLElement, row: CoverageRow, isSub: boolean): HTMLElement {
-  const item = list.createDiv({ cls: `attack-vault-technique attack-vault-status-${row.effectiveStatus}${isSub ? " is-sub-technique" : ""}`, attr: { "data-technique": row.id } });
+  const item = list.createDiv({ cls: `attack-vault-technique attack-vault-status-${row.status}${isSub ? " is-sub-technique" : ""}`, attr: { "data-technique": row.id } });
   renderStatus(item, row);
   item.createSpan({ cls: "attack-vault-technique-id", text: row.id });
   createInternalLink(item, row.note, row.name, "attack-vault-technique-name");
-  const counts = item.createSpan({ cls: "attack-vault-technique-counts", text: countsText(row, row.effectiveStatus !== row.status || row.rollup !== null) });
-  if (row.rollup?.fromSubTechniquesOnly && row.effectiveStatus === row.rollup.status) {
-    counts.createSpan({ cls: "attack-vault-rollup-note", text: " (via sub-techniques)" });
-  }
+  const counts = item.createSpan({ cls: "attack-vault-technique-counts", text: countsText(row) });
+  if (row.viaSubTechniquesOnly) counts.createSpan({ cls: "attack-vault-rollup-note", text: " (via sub-techniques)" });
   return item;
 }
 
@@ -46,7 +44,7 @@ function nestRows(rows: readonly CoverageRow[]): Array<{ row: CoverageRow; subs:
   const nested = new Map<string, { row: CoverageRow; subs: CoverageRow[] }>();
   const top: Array<{ row: CoverageRow; subs: CoverageRow[] }> = [];
   for (const row of rows) {
-    const parentId = row.id.length === 9 ? row.id.slice(0, 5) : null;
+    const parentId = parentTechniqueId(row.id);
     const parent = parentId && present.has(parentId) ? nested.get(parentId) : undefined;
     if (parent) parent.subs.push(row);
     else {

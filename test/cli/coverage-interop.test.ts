@@ -19,7 +19,7 @@ interface LayerFile {
 }
 
 interface CoverageJson {
-  techniques: Array<{ id: string; effectiveStatus: string }>;
+  techniques: Array<{ id: string; status: string }>;
   totals: { techniques: number; withRule: number };
   attack: { version: string; domain: string };
   missingTechniques: Array<{ id: string; name: string; tactics: string[] }>;
@@ -124,7 +124,7 @@ describe("--baseline", () => {
 });
 
 describe("--fail-under", () => {
-  // The share the report itself gives: techniques with a rule by effective status, over technique notes.
+  // The share the report itself gives: techniques with a rule by the status it counts, over technique notes.
   const share = (plain.totals.withRule / plain.totals.techniques) * 100;
 
   test.each([
@@ -138,7 +138,7 @@ describe("--fail-under", () => {
 
   test("below the bar, stderr names every technique with no rule, as the report counts them", () => {
     const result = run("coverage", EXAMPLE_VAULT, "--fail-under", "100");
-    const gaps = plain.techniques.filter((t) => t.effectiveStatus === "no-rule" || t.effectiveStatus === "tests-no-rule").map((t) => t.id);
+    const gaps = plain.techniques.filter((t) => t.status === "no-rule" || t.status === "tests-no-rule").map((t) => t.id);
     expect(result.stderr).toMatch(/is below --fail-under 100%/);
     for (const id of gaps) expect(result.stderr).toMatch(new RegExp(`^  ${id.replace(".", "\\.")} `, "m"));
   });

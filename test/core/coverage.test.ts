@@ -33,6 +33,7 @@ describe("status", () => {
 
 describe("rows", () => {
   const rows = new Map(coverageRows(vault(), { rollup: true }).map((row) => [row.id, row]));
+  const unrolled = new Map(coverageRows(vault(), { rollup: false }).map((row) => [row.id, row]));
 
   test.each<[string, CoverageStatus, CoverageStatus]>([
     ["T1059", "no-rule", "rules-and-tests"],
@@ -41,30 +42,33 @@ describe("rows", () => {
     ["T1547", "no-rule", "rules-no-test"],
     ["T1486", "rules-no-test", "rules-no-test"],
     ["T1082", "tests-no-rule", "tests-no-rule"],
-  ])("%s: direct %s, effective %s", (id, status, effective) => {
-    expect(rows.get(id)?.status).toBe(status);
-    expect(rows.get(id)?.effectiveStatus).toBe(effective);
+  ])("%s: direct %s, counted with rollup %s, counted without rollup the direct one", (id, direct, rolledUp) => {
+    expect([rows.get(id)?.direct.status, rows.get(id)?.status, unrolled.get(id)?.status]).toEqual([direct, rolledUp, direct]);
   });
 
-  test("a parent rolls up its sub-techniques and says its rules come only from them", () => {
+  test("with rollup, a parent counts its sub-techniques' rules and tests, and says its rules come only from them", () => {
     const parent = rows.get("T1059");
-    expect(parent?.subTechniques).toEqual(["T1059.001", "T1059.004"]);
-    expect(parent?.rollup).toEqual({
+    expect(parent).toMatchObject({
       rules: ["Detection Rules/ps.md", "Detection Rules/sh.md"],
       tests: ["Testing Runbooks/T1059.001 - PowerShell.md"],
       status: "rules-and-tests",
-      fromSubTechniquesOnly: true,
+      direct: { rules: [], tests: [], status: "no-rule" },
+      viaSubTechniquesOnly: true,
+      subTechniques: ["T1059.001", "T1059.004"],
     });
   });
 
+  test("without rollup, a parent counts only what names it, and nothing comes via its sub-techniques", () => {
+    expect(unrolled.get("T1059")).toMatchObject({ rules: [], tests: [], status: "no-rule", viaSubTechniquesOnly: false, subTechniques: ["T1059.001", "T1059.004"] });
+  });
+
   test("a rule for a sub-technique with no note still counts for the parent", () => {
-    expect(rows.get("T1547")?.rollup?.rules).toEqual(["Detection Rules/unnoted_sub.md"]);
+    expect(rows.get("T1547")?.rules).toEqual(["Detection Rules/unnoted_sub.md"]);
     expect(rows.get("T1547")?.subTechniques).toEqual([]);
   });
 
-  test("without rollup the effective status is the direct one", () => {
-    const direct = coverageRows(vault(), { rollup: false }).find((row) => row.id === "T1059");
-    expect(direct?.effectiveStatus).toBe("no-rule");
+  test("a technique with rules of its own is not covered via sub-techniques only", () => {
+    expect([rows.get("T1059.001")?.viaSubTechniquesOnly, rows.get("T1486")?.viaSubTechniquesOnly]).toEqual([false, false]);
   });
 
   test("names, notes and tactics come from the technique note", () => {
@@ -102,6 +106,11 @@ describe("report and filters", () => {
       ["Impact", 1, 1, 0, 0],
     ]);
     expect(report.overall).toEqual({ techniques: 6, withRule: 5, withTest: 3, gaps: 1 });
+  });
+
+  test("without rollup the counts are the direct ones", () => {
+    const report = computeCoverage(vault(), { rollup: false });
+    expect([report.rollup, report.overall]).toEqual([false, { techniques: 6, withRule: 3, withTest: 2, gaps: 3 }]);
   });
 
   test("filtered counts and overall counts differ under a filter", () => {

@@ -50,12 +50,13 @@ function vault(): VaultIndex {
   return index;
 }
 
-function layerFor(options: Partial<LayerOptions> & { filter?: CoverageFilter } = {}) {
+type LayerCase = Partial<LayerOptions> & { filter?: CoverageFilter; rollup?: boolean };
+
+function layerFor({ rollup = true, filter = {}, ...options }: LayerCase = {}) {
   const index = vault();
-  const filter = options.filter ?? {};
-  const report = computeCoverage(index, { rollup: options.rollup ?? true, filter });
+  const report = computeCoverage(index, { rollup, filter });
   const missing = compareWithAttack(index, report, release, filter).missingTechniques;
-  return navigatorLayer(report, index, { name: "test layer", description: "a test", scoring: "count", rollup: true, release, missing, ...options });
+  return navigatorLayer(report, index, { name: "test layer", description: "a test", scoring: "count", release, missing, ...options });
 }
 
 function entries(layer: ReturnType<typeof layerFor>, id: string): LayerTechnique[] {
@@ -63,7 +64,7 @@ function entries(layer: ReturnType<typeof layerFor>, id: string): LayerTechnique
 }
 
 describe("format 4.5", () => {
-  test.each<[string, Partial<LayerOptions> & { filter?: CoverageFilter }]>([
+  test.each<[string, LayerCase]>([
     ["scored by count", {}],
     ["scored by level", { scoring: "level" }],
     ["filtered by platform", { filter: { platform: "macos" }, platform: "macos" }],

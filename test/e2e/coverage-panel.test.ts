@@ -29,7 +29,7 @@ describe("the coverage panel", () => {
   });
 
   test("flags every technique with no rule, and only those", async () => {
-    const noRule = truth.coverage().rows.filter((row) => row.effectiveStatus === "no-rule").map((row) => row.id);
+    const noRule = truth.coverage().rows.filter((row) => row.status === "no-rule").map((row) => row.id);
     await shownRowIds(browser.page);
     const flagged = await panel(browser.page)
       .locator(".attack-vault-technique.attack-vault-status-no-rule")

@@ -14,7 +14,7 @@ const RENAMED_RULE = "Detection Rules/e2e_renamed_tunnel_rule.md";
 const ruleText = `---\ntitle: "E2E rule for ${gap.id}"\nstatus: "test"\nlevel: "high"\ntags: [detection_rule, ${gap.tag}]\n---\n\n## E2E rule\n`;
 // One rule turns the technique covered; whether it has tests too decides the words.
 const gapRow = truth.coverage().rows.find((row) => row.id === gap.id);
-const gapHasTests = ((truth.settings.rollUpSubTechniques && gapRow?.rollup ? gapRow.rollup.tests : gapRow?.tests) ?? []).length > 0;
+const gapHasTests = (gapRow?.tests.length ?? 0) > 0;
 const COVERED = gapHasTests ? "Rules and tests" : "Rules, no test";
 
 let session: E2ESession;

@@ -60,7 +60,7 @@ export function vaultTruth(): VaultTruth {
   const rows = coverageRows(index, { rollup });
   const gapRow = rows.find(
     (row) =>
-      row.effectiveStatus === "no-rule" &&
+      row.status === "no-rule" &&
       !row.id.includes(".") &&
       idFromFileName(row.note) === row.id &&
       blocksOf(row.note).some((block) => block.query.includes(settings.ruleTag) && block.results.length === 0),
