@@ -28,37 +28,35 @@ function factsOf(text: string): TagFacts | null {
   return facts;
 }
 
-function addFacts(raw: unknown, into: TagFacts[]): void {
-  if (typeof raw === "string") {
-    // Frontmatter strings may hold several tags, separated by commas or spaces.
-    if (/[,\s]/.test(raw)) {
-      for (const part of raw.split(/[,\s]+/)) {
-        const facts = part === "" ? null : factsOf(part);
-        if (facts) into.push(facts);
-      }
-      return;
-    }
-    const facts = factsOf(raw);
-    if (facts) into.push(facts);
-  } else if (typeof raw === "number" || typeof raw === "boolean") {
-    const facts = factsOf(String(raw));
-    if (facts) into.push(facts);
-  }
+/**
+ * Obsidian's reading of frontmatter tags (`parseFrontMatterTags`, app.js id 56654808040): the
+ * first key named `tags` in any case (not `tag`); a string is one tag, a list gives its strings;
+ * numbers, maps and nested lists are no tags, and neither is a string holding a space.
+ */
+export function frontmatterTagsValue(frontmatter: Readonly<Record<string, unknown>> | null): { key: string; value: unknown } | null {
+  if (!frontmatter) return null;
+  for (const key of Object.keys(frontmatter)) if (/^tags$/i.test(key)) return { key, value: frontmatter[key] };
+  return null;
 }
 
-/** A frontmatter `tags` value: a list, or a string split on commas and spaces; maps and nested lists hold no tags. */
+function addFacts(raw: unknown, into: TagFacts[]): void {
+  if (typeof raw !== "string") return;
+  // Trimmed first, as Obsidian does: `"a "` is the tag `a`.
+  const trimmed = raw.trim();
+  if (trimmed.includes(" ")) return;
+  const facts = factsOf(trimmed);
+  if (facts) into.push(facts);
+}
+
 function addValueFacts(value: unknown, into: TagFacts[]): void {
   if (Array.isArray(value)) for (const item of value) addFacts(item, into);
   else addFacts(value, into);
 }
 
-/** The facts of a note's tags: frontmatter `tags` and `tag` (both count, as in Obsidian), then inline tags. */
+/** The facts of a note's tags: its frontmatter tags as Obsidian reads them, then inline tags. */
 export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
   const facts: TagFacts[] = [];
-  if (frontmatter) {
-    addValueFacts(frontmatter.tags, facts);
-    addValueFacts(frontmatter.tag, facts);
-  }
+  addValueFacts(frontmatterTagsValue(frontmatter)?.value, facts);
   for (const tag of inlineTags) addFacts(tag, facts);
   return facts;
 }

@@ -1,6 +1,6 @@
 /**
- * Tags with Obsidian's semantics: frontmatter `tags`/`tag` as a list or a string,
- * inline `#tags` outside code, case-insensitive, nested with `/`.
+ * Tags with Obsidian's semantics: inline `#tags` outside code, case-insensitive, nested with `/`.
+ * Frontmatter tags are read in `tag-facts.ts`.
  */
 
 /** A tag as written, without `#`; null when there is nothing usable. */
@@ -17,24 +17,25 @@ export function tagKey(tag: string): string {
 }
 
 /**
- * What a frontmatter tags value holds that can never be a tag (maps, lists inside the list), in
- * words; such values are dropped silently when tags are read (`tag-facts.ts`), so the user is told.
+ * What a frontmatter tags value holds that Obsidian does not read as a tag (maps, lists inside the
+ * list, numbers, true or false, text with a space), in words: such values are dropped when tags
+ * are read (`tag-facts.ts`), so the user is told.
  */
 export function unusableTagValues(value: unknown): string[] {
   const kinds = new Set<string>();
-  const kindOf = (item: unknown): string | null => (Array.isArray(item) ? "a list" : item !== null && typeof item === "object" ? "a map" : null);
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const kind = kindOf(item);
-      if (kind) kinds.add(kind);
-    }
-  } else {
-    const kind = kindOf(value);
+  const kindOf = (item: unknown): string | null => {
+    if (Array.isArray(item)) return "a list";
+    if (item !== null && typeof item === "object") return "a map";
+    if (typeof item === "number") return "a number";
+    if (typeof item === "boolean") return "true or false";
+    return typeof item === "string" && item.trim().includes(" ") ? "text with a space" : null;
+  };
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const kind = kindOf(item);
     if (kind) kinds.add(kind);
   }
   return [...kinds].sort();
 }
-
 
 // `#` at the start or after white space, then letters, digits, `_`, `-`, `/`.
 // (No lookbehind: iOS before 16.4 lacks it.)

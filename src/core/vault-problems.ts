@@ -1,5 +1,6 @@
 /** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags. */
 import type { NoteWarning } from "./note";
+import { frontmatterTagsValue } from "./tag-facts";
 import { unusableTagValues } from "./tags";
 import { namesText } from "./wording";
 import type { VaultIndex } from "./vault-index";
@@ -14,10 +15,9 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
   }
   for (const note of index.notes()) {
     if (note.record.frontmatterProblem) problems.push({ path: note.path, message: note.record.frontmatterProblem });
-    for (const key of ["tags", "tag"]) {
-      const message = unusableTagsMessage(key, note.record.frontmatter?.[key]);
-      if (message) problems.push({ path: note.path, message });
-    }
+    const tags = frontmatterTagsValue(note.record.frontmatter);
+    const message = tags ? unusableTagsMessage(tags.key, tags.value) : null;
+    if (message) problems.push({ path: note.path, message });
     if (note.kind === "technique" && note.techniqueIds.length === 0) {
       problems.push({
         path: note.path,
@@ -28,11 +28,11 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
   return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** `tags holds a list and a map, which are not tags; they are ignored`, or null when every value can be a tag. */
+/** `tags holds a list and a map, which Obsidian does not read as tags; they are ignored`, or null when every value is a tag. */
 function unusableTagsMessage(key: string, value: unknown): string | null {
   const unusable = unusableTagValues(value);
   if (unusable.length === 0) return null;
-  if (!Array.isArray(value)) return `${key} is ${unusable.join(" and ")}, not a list of tags; it is ignored`;
+  if (!Array.isArray(value)) return `${key} is ${namesText(unusable)}, which Obsidian does not read as a tag; it is ignored`;
   const plural = unusable.length > 1;
-  return `${key} holds ${unusable.join(" and ")}, which ${plural ? "are not tags; they are" : "is not a tag; it is"} ignored`;
+  return `${key} holds ${namesText(unusable)}, which Obsidian does not read as ${plural ? "tags; they are" : "a tag; it is"} ignored`;
 }

@@ -4,6 +4,16 @@ import type { NoteRecord } from "../core/note";
 
 export const UNREADABLE_FRONTMATTER = "has frontmatter that Obsidian could not read as properties (invalid YAML, or a list or a single value); its tags and properties are ignored";
 
+/**
+ * Obsidian sets `frontmatter` and `frontmatterPosition` only when the YAML parses to a mapping;
+ * a block it could not read shows only as a first section of type `yaml` (worker.js, id 56547900761).
+ */
+function hasUnreadableFrontmatter(cache: CachedMetadata | null): boolean {
+  const first = cache?.sections?.[0];
+  // `---` right after `---` is an empty block, which YAML reads as nothing: no properties, no problem.
+  return first?.type === "yaml" && first.position.end.line - first.position.start.line > 1;
+}
+
 export function noteRecordFrom(file: TFile, cache: CachedMetadata | null): NoteRecord {
   const raw = cache?.frontmatter;
   // The cache holds the raw YAML mapping; anything else is no frontmatter at all.
@@ -13,7 +23,6 @@ export function noteRecordFrom(file: TFile, cache: CachedMetadata | null): NoteR
     frontmatter,
     // `cache.tags` holds only the body's inline tags, each with its `#`.
     inlineTags: (cache?.tags ?? []).map((tagCache) => tagCache.tag.replace(/^#/, "")),
-    // A frontmatter block the cache found but could not turn into properties.
-    ...(cache?.frontmatterPosition && !frontmatter ? { frontmatterProblem: UNREADABLE_FRONTMATTER } : {}),
+    ...(!frontmatter && hasUnreadableFrontmatter(cache) ? { frontmatterProblem: UNREADABLE_FRONTMATTER } : {}),
   };
 }

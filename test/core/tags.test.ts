@@ -1,24 +1,34 @@
+import fc from "fast-check";
 import { frontmatterTags, tagsFromFrontmatterValue } from "../../src/core/tag-facts";
+import { parseFrontMatterTags } from "../fakes/frontmatter";
 import { cleanTag, inlineTags, parentTagKeys, tagMatches } from "../../src/core/tags";
 
-describe("frontmatter tags", () => {
+// Obsidian's parseFrontMatterTags (app.js, public copy id 56654808040): the first key named `tags` in
+// any case; a string is one tag and a list gives its strings; numbers, maps and text holding a space are no tags.
+describe("frontmatter tags, as Obsidian reads them", () => {
   test.each<[string, unknown, string[]]>([
     ["a list", ["T1059_001", "techniques", "Execution"], ["T1059_001", "techniques", "Execution"]],
-    ["a comma-separated string", "a, b,c", ["a", "b", "c"]],
-    ["a space-separated string", "a b  c", ["a", "b", "c"]],
+    ["a string is one tag", "T1059_001", ["T1059_001"]],
+    ["a string with commas but no space is one tag", "a,b", ["a,b"]],
+    ["a string with a space is no tag", "a, b", []],
+    ["a list item with a space is no tag", ["a b", "c"], ["c"]],
     ["leading # dropped", ["#a", "##b"], ["a", "b"]],
-    ["numbers kept as text", [1234, "x"], ["1234", "x"]],
+    ["numbers and true or false are no tags", [1234, true, "x"], ["x"]],
     ["null and maps ignored", [null, { a: 1 }, "x"], ["x"]],
     ["nested lists ignored", [["x"], "y"], ["y"]],
-    ["a mangled tactic list", ["techniques", "Persistence,_Privilege_Escalation"], ["techniques", "Persistence", "_Privilege_Escalation"]],
+    ["a flow list YAML already split", ["techniques", "Persistence", "_Privilege_Escalation"], ["techniques", "Persistence", "_Privilege_Escalation"]],
     ["nothing", undefined, []],
     ["empty strings", ["", "  "], []],
   ])("%s", (_name, value, expected) => {
     expect(tagsFromFrontmatterValue(value)).toEqual(expected);
   });
 
-  test("both tags and tag count", () => {
-    expect(frontmatterTags({ tags: ["a"], tag: "b" })).toEqual(["a", "b"]);
+  test.each<[string, Record<string, unknown>, string[]]>([
+    ["`tag` is not a tags key", { tag: "b" }, []],
+    ["`Tags` in another case is", { Tags: ["a"] }, ["a"]],
+    ["the first key named tags wins", { TAGS: ["first"], tags: ["second"] }, ["first"]],
+  ])("keys: %s", (_name, frontmatter, expected) => {
+    expect(frontmatterTags(frontmatter)).toEqual(expected);
   });
 
   test("no frontmatter gives no tags", () => {
@@ -65,5 +75,22 @@ describe("nested tag matching", () => {
   test("parent keys of a nested tag", () => {
     expect(parentTagKeys("a/b/c")).toEqual(["a", "a/b"]);
     expect(parentTagKeys("a")).toEqual([]);
+  });
+});
+
+describe("the core reads frontmatter tags as Obsidian does", () => {
+  // The fake's parseFrontMatterTags is Obsidian's code (app.js, public copy id 56654808040), restated.
+  const text = fc.array(fc.constantFrom("a", "B", "1", "_", "-", "/", "#", ",", " "), { maxLength: 8 }).map((parts) => parts.join(""));
+  const value = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.oneof(text, fc.integer(), fc.constant(null), fc.array(text)), { maxLength: 5 }), fc.dictionary(text, text));
+  const frontmatter = fc.dictionary(fc.constantFrom("tags", "Tags", "TAGS", "tag", "title"), value);
+
+  test("on random frontmatter, the same tags, leading # aside", () => {
+    fc.assert(
+      fc.property(frontmatter, (fm) => {
+        const obsidian = (parseFrontMatterTags(fm) ?? []).map((tag) => tag.replace(/^#+/, "")).filter((tag) => tag !== "");
+        expect(frontmatterTags(fm)).toEqual(obsidian);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -21,6 +21,16 @@ describe("getFileCache frontmatter", () => {
     expect((await cacheOf(content))?.frontmatter).toEqual(expected);
   });
 
+  // worker.js (public copy id 56547900761): the block is a `yaml` section either way; frontmatterPosition only with a mapping.
+  test.each([
+    ["a mapping", "---\na: 1\n---\nbody", [true, true, "yaml"]],
+    ["invalid YAML", "---\ntags: [, x]\n---\nbody", [false, false, "yaml"]],
+    ["a list", "---\n- a\n---\nbody", [false, false, "yaml"]],
+  ])("%s: frontmatter, frontmatterPosition, first section", async (_name, content, expected) => {
+    const cache = await cacheOf(content);
+    expect([cache?.frontmatter !== undefined, cache?.frontmatterPosition !== undefined, cache?.sections?.[0]?.type]).toEqual(expected);
+  });
+
   test("frontmatterPosition spans the opening to the closing ---", async () => {
     expect((await cacheOf("---\na: 1\n---\nbody"))?.frontmatterPosition).toEqual({
       start: { line: 0, col: 0, offset: 0 },
@@ -51,11 +61,14 @@ describe("getFileCache inline tags", () => {
   });
 });
 
+// Obsidian's readers (app.js, public copy id 56654808040), which the fake follows line for line.
 describe("getAllTags", () => {
   test.each([
     ["frontmatter list, then inline tags", "---\ntags: [T1001, techniques]\n---\nbody #inline", ["#T1001", "#techniques", "#inline"]],
-    ["a tags string splits on commas and spaces", "---\ntags: a, b c\n---\n", ["#a", "#b", "#c"]],
-    ["the singular `tag` key counts", "---\ntag: solo\n---\n", ["#solo"]],
+    ["a tags string is one tag", "---\ntags: solo\n---\n", ["#solo"]],
+    ["a tags string holding a space is none", "---\ntags: a, b c\n---\n", []],
+    ["the singular `tag` key does not count", "---\ntag: solo\n---\n", []],
+    ["numbers in the list are no tags", "---\ntags: [2024, a]\n---\n", ["#a"]],
     ["a leading # is not doubled", "---\ntags: ['#a']\n---\n", ["#a"]],
     ["duplicates are kept", "---\ntags: [a]\n---\n#a", ["#a", "#a"]],
     ["invalid YAML leaves only inline tags", "---\ntags: [, detection_rule]\n---\n#x", ["#x"]],
@@ -69,6 +82,7 @@ describe("frontmatter helpers", () => {
   test.each([
     ["tags list", { tags: ["a", "#b"] }, ["#a", "#b"]],
     ["Tags key in any case", { Tags: "x" }, ["#x"]],
+    ["the first key in any case, even when empty", { TAGS: null, tags: ["x"] }, null],
     ["no tags key", { title: "t" }, null],
     ["null frontmatter", null, null],
   ])("parseFrontMatterTags: %s", (_name, frontmatter, expected) => {
@@ -77,8 +91,8 @@ describe("frontmatter helpers", () => {
 
   test.each([
     ["aliases list", { aliases: ["One", "Two words"] }, ["One", "Two words"]],
-    ["alias string splits on commas only", { alias: "One, Two words" }, ["One", "Two words"]],
-    ["no alias key", {}, null],
+    ["an aliases string is one alias", { Aliases: "One, Two words" }, ["One, Two words"]],
+    ["the singular `alias` key does not count", { alias: "One" }, null],
   ])("parseFrontMatterAliases: %s", (_name, frontmatter, expected) => {
     expect(parseFrontMatterAliases(frontmatter)).toEqual(expected);
   });

@@ -38,43 +38,40 @@ export function getFrontMatterInfo(content: string): FrontMatterInfo {
   return { exists: true, frontmatter: content.slice(from, to), from, to, contentStart };
 }
 
-/** Obsidian's lookup: a string key matches exactly, a RegExp the first key it matches with a non-null value. */
+// The readers below follow Obsidian's own (app.js, deobfuscated, public copy id 56654808040).
+
+/** A string key by own property; a RegExp: the first own key (in order) it matches, whatever its value. */
 export function parseFrontMatterEntry(frontmatter: unknown, key: string | RegExp): unknown {
   if (!frontmatter || typeof frontmatter !== "object") return null;
   const record = frontmatter as Record<string, unknown>;
-  if (typeof key === "string") return record[key] ?? null;
-  for (const name of Object.keys(record)) {
-    if (key.test(name) && record[name] !== null && record[name] !== undefined) return record[name];
-  }
+  if (typeof key === "string") return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : null;
+  for (const name of Object.keys(record)) if (key.test(name)) return record[name];
   return null;
 }
 
-/** A list property as strings; a single string is split on commas (and whitespace when asked). */
-export function parseFrontMatterStringArray(frontmatter: unknown, key: string | RegExp, splitOnSpaces = false): string[] | null {
+/** A string is one trimmed item; a list keeps its strings, trimmed; anything else is null. */
+export function parseFrontMatterStringArray(frontmatter: unknown, key: string | RegExp): string[] | null {
   const value = parseFrontMatterEntry(frontmatter, key);
-  if (value === null || value === undefined) return null;
-  const items = Array.isArray(value) ? value : [value];
-  const strings: string[] = [];
-  for (const item of items) {
-    if (item === null || item === undefined || typeof item === "object") continue;
-    const text = String(item);
-    const parts = Array.isArray(value) ? [text] : text.split(splitOnSpaces ? /[,\s]+/ : /,/);
-    for (const part of parts) if (part.trim() !== "") strings.push(part.trim());
-  }
-  return strings;
+  if (!value) return null;
+  if (typeof value === "string") return [value.trim()];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string").map((item) => item.trim()) : null;
 }
 
+/** `tags` in any case (not `tag`); empty values and values holding a space dropped; `#` added. */
 export function parseFrontMatterTags(frontmatter: unknown): string[] | null {
-  const tags = parseFrontMatterStringArray(frontmatter, /^tags?$/i, true);
-  return tags && tags.map((tag) => (tag.startsWith("#") ? tag : "#" + tag));
+  if (!frontmatter) return null;
+  const tags = parseFrontMatterStringArray(frontmatter, /^tags$/i);
+  return tags && tags.filter((tag) => !!tag && !tag.includes(" ")).map((tag) => (tag.startsWith("#") ? tag : "#" + tag));
 }
 
+/** `aliases` in any case (not `alias`). */
 export function parseFrontMatterAliases(frontmatter: unknown): string[] | null {
-  return parseFrontMatterStringArray(frontmatter, /^alias(es)?$/i);
+  return parseFrontMatterStringArray(frontmatter, /^aliases$/i);
 }
 
 /** Frontmatter tags then inline tags, all with '#', duplicates kept. */
-export function getAllTags(cache: CachedMetadata): string[] | null {
+export function getAllTags(cache: CachedMetadata | null): string[] | null {
+  if (!cache) return null;
   const tags: string[] = [];
   const frontmatterTags = parseFrontMatterTags(cache.frontmatter ?? null);
   if (frontmatterTags) tags.push(...frontmatterTags);

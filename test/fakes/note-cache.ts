@@ -47,10 +47,15 @@ export function computeNoteCache(content: string): CachedMetadata {
   const sections: SectionCache[] = [];
   const fmEnd = frontmatterEnd(lines);
   if (fmEnd !== null) {
-    cache.frontmatterPosition = index.pos(0, 0, fmEnd, 3);
-    sections.push({ type: "yaml", position: cache.frontmatterPosition });
+    // worker.js (public copy id 56547900761): the block is always a `yaml` section, but `frontmatter`
+    // and `frontmatterPosition` are set only when its YAML parses to a mapping.
+    const position = index.pos(0, 0, fmEnd, 3);
+    sections.push({ type: "yaml", position });
     const frontmatter = parseFrontmatterYaml(lines.slice(1, fmEnd).join("\n"));
-    if (frontmatter) cache.frontmatter = frontmatter;
+    if (frontmatter) {
+      cache.frontmatter = frontmatter;
+      cache.frontmatterPosition = position;
+    }
   }
   const bodyStart = fmEnd === null ? 0 : fmEnd + 1;
   const blocks = parseBlocks(lines.slice(bodyStart), bodyStart);

@@ -31,9 +31,9 @@ export const EXPECTED_PROBLEMS: ExpectedProblem[] = [
   { path: "Detection Rules/frontmatter_is_a_list.md", wrong: /^frontmatter is not a set of properties \(it is a list or a single value\)/, visibility: "cache" },
   { path: "Detection Rules/frontmatter_is_a_scalar.md", wrong: /^frontmatter is not a set of properties \(it is a list or a single value\)/, visibility: "cache" },
   { path: GENERATED.latin1, wrong: /^is not valid UTF-8/, visibility: "files" },
-  { path: "Detection Rules/odd_tag_values.md", wrong: /^tags holds a list and a map, which are not tags; they are ignored$/, visibility: "panel" },
+  { path: "Detection Rules/odd_tag_values.md", wrong: /^tags holds a list, a map, a number and true or false, which Obsidian does not read as tags; they are ignored$/, visibility: "panel" },
   { path: "Detection Rules/unclosed_frontmatter.md", wrong: /^frontmatter is opened with --- but never closed; Obsidian reads no properties from it$/, visibility: "files" },
-  { path: "Detection Rules/tags_is_a_map.md", wrong: /^tags is a map, not a list of tags; it is ignored$/, visibility: "panel" },
+  { path: "Detection Rules/tags_is_a_map.md", wrong: /^tags is a map, which Obsidian does not read as a tag; it is ignored$/, visibility: "panel" },
   // Once, under the first of the two by path (" (" sorts before ".").
   { path: T1486_COPY, wrong: new RegExp(`^claims T1486, which ${escape(T1486)} also claims; both are kept$`), visibility: "panel" },
   { path: "Use Cases/Technique #without ^an ID [[nowhere]].md", wrong: NO_ID, visibility: "panel" },
