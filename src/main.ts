@@ -1,12 +1,15 @@
 /** ATT&CK Vault: wiring only. The logic lives in core/, the app's side in obsidian/, drawing in ui/. */
-import { MarkdownView, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
+import type { Extension } from "@codemirror/state";
+import { MarkdownPreviewRenderer, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
 import { coverageRows, nextGap, type CoverageFilter } from "./core/coverage";
 import { sameConventions, settingsFromData, type AttackVaultSettings } from "./core/settings-data";
 import { IndexService } from "./obsidian/index-service";
 import { exportLayer, localDate } from "./obsidian/layer-export";
 import { createAttackVaultApi, type AttackVaultApi } from "./obsidian/public-api";
 import { HOVER_SOURCE_ID } from "./obsidian/internal-links";
+import { liveQueryBlocks } from "./obsidian/live-preview-blocks";
 import { QueryBlockTakeover } from "./obsidian/query-takeover";
+import { TAKEN_QUERY_LANGUAGE } from "./obsidian/reading-view-takeover";
 import { AttackVaultSettingTab, type SettingsHost } from "./settings";
 import { CoverageView, COVERAGE_VIEW_TYPE } from "./ui/coverage-view";
 import { QueryBlockChild } from "./ui/query-block-child";
@@ -30,7 +33,15 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
       ctx.addChild(new QueryBlockChild(el, source, ctx.sourcePath, this.app, this.service));
     };
     this.registerMarkdownCodeBlockProcessor("attack-query", renderBlock);
-    this.takeover = new QueryBlockTakeover("query", renderBlock);
+    // ```query blocks the reading-view takeover renamed reach Obsidian's own code block closure for this language.
+    this.registerMarkdownPostProcessor(MarkdownPreviewRenderer.createCodeBlockPostProcessor(TAKEN_QUERY_LANGUAGE, renderBlock));
+    const editorExtensions: Extension[] = [];
+    this.registerEditorExtension(editorExtensions);
+    const renderLiveBlock = (source: string, el: HTMLElement, sourcePath: string): (() => void) => {
+      const child = this.addChild(new QueryBlockChild(el, source, sourcePath, this.app, this.service));
+      return () => this.removeChild(child);
+    };
+    this.takeover = new QueryBlockTakeover(this.app, editorExtensions, liveQueryBlocks(renderLiveBlock));
     this.register(() => this.switchTakeover(false));
     this.switchTakeover(this.settings.takeOverQueryBlocks);
 
@@ -51,19 +62,10 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     else if (before.rollUpSubTechniques !== this.settings.rollUpSubTechniques) this.service.redrawAll();
   }
 
-  /** Take ```query over from core Search or give it back, then redraw open notes. */
+  /** Take ```query over from core Search or give it back; open notes switch over at once. */
   private switchTakeover(take: boolean): void {
-    if (take === this.takeover.isHolding) return;
-    if (take && !this.takeover.take()) {
-      new Notice("ATT&CK Vault could not render query blocks in this version of Obsidian; attack-query blocks still work.");
-      return;
-    }
     if (!take) this.takeover.release();
-    this.app.workspace.onLayoutReady(() => {
-      for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
-        if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
-      }
-    });
+    else if (!this.takeover.take()) new Notice("ATT&CK Vault could not render query blocks in this version of Obsidian; attack-query blocks still work.");
   }
 
   async openCoverage(): Promise<void> {

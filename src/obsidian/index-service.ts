@@ -12,12 +12,11 @@ export const ANNOUNCE_DELAY_MS = 100;
 
 export class IndexService extends Component {
   index: VaultIndex;
-  /** False until the first build after the layout is ready. */
+  /** False until the first build, once the layout is ready and the metadata cache has resolved. */
   ready = false;
   private readonly events = new Events();
   private pending: IndexChange = emptyChange();
   private announceTimer: number | null = null;
-  private builtAfterResolve = false;
   private unloaded = false;
 
   constructor(
@@ -57,26 +56,49 @@ export class IndexService extends Component {
 
   private start(): void {
     const { metadataCache, vault } = this.app;
-    this.buildFromCache();
-    this.registerEvent(metadataCache.on("changed", (file) => this.apply(this.index.upsert(noteRecordFrom(file, metadataCache.getFileCache(file))))));
-    this.registerEvent(metadataCache.on("deleted", (file) => this.apply(this.index.remove(file.path))));
+    // Until the first build, every note arrives with it: events before then change nothing.
+    this.registerEvent(
+      metadataCache.on("changed", (file) => {
+        if (this.ready) this.apply(this.index.upsert(noteRecordFrom(file, metadataCache.getFileCache(file))));
+      }),
+    );
+    this.registerEvent(
+      metadataCache.on("deleted", (file) => {
+        if (this.ready) this.apply(this.index.remove(file.path));
+      }),
+    );
     // A rename fires no `changed`: the content is the same, so the indexed record moves with it.
     // A note new to the index (say, moved out of an excluded folder) is read from the cache.
     this.registerEvent(
       vault.on("rename", (file, oldPath) => {
-        if (!(file instanceof TFile) || file.extension !== "md") return;
+        if (!this.ready || !(file instanceof TFile) || file.extension !== "md") return;
         if (this.index.get(oldPath)) this.apply(this.index.rename(oldPath, file.path));
         else this.apply(this.index.upsert(noteRecordFrom(file, metadataCache.getFileCache(file))));
       }),
     );
-    // Files indexed after the layout was ready are picked up by one rebuild once the cache has resolved.
-    this.registerEvent(
-      metadataCache.on("resolved", () => {
-        if (this.builtAfterResolve) return;
-        this.builtAfterResolve = true;
-        this.buildFromCache();
-      }),
-    );
+    this.whenCacheResolved(() => this.buildFromCache());
+  }
+
+  /**
+   * The layout can be ready before the metadata cache has read every note (a cold cache, a new
+   * device, a `git pull`): building then would show gaps that are not there. So the first build
+   * waits for `metadataCache.resolved` (read by public plugins, e.g. search id 53329961177) or the
+   * first `resolved` event (obsidian.d.ts). An app without the flag gets a build now and one more
+   * at the first `resolved`.
+   */
+  private whenCacheResolved(build: () => void): void {
+    const { metadataCache } = this.app;
+    const resolved = (metadataCache as { resolved?: unknown }).resolved;
+    if (resolved === true) {
+      build();
+      return;
+    }
+    if (resolved !== false) build();
+    const ref = metadataCache.on("resolved", () => {
+      metadataCache.offref(ref);
+      build();
+    });
+    this.registerEvent(ref);
   }
 
   private buildFromCache(): void {

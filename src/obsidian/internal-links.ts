@@ -1,7 +1,7 @@
 /**
  * Links in our blocks and panel behave like Obsidian's own: click opens, Ctrl/Cmd-click
- * or middle-click opens a new tab, hover raises the page preview, right-click shows the
- * file menu. Nothing of this comes for free in custom DOM, so one delegated set of
+ * or middle-click opens a new tab, hover raises the page preview, right-click shows Obsidian's
+ * link menu. Nothing of this comes for free in custom DOM, so one delegated set of
  * listeners per container does it.
  */
 import { Keymap, Menu, TFile, type App, type Component } from "obsidian";
@@ -68,11 +68,15 @@ export function wireInternalLinks(owner: Component, app: App, container: HTMLEle
   });
   owner.registerDomEvent(container, "contextmenu", (event) => {
     const link = linkOf(event, container);
-    const file = link ? app.vault.getAbstractFileByPath(link.getAttribute("data-href") ?? "") : null;
+    const target = link?.getAttribute("data-href") ?? "";
+    const file = link ? app.vault.getAbstractFileByPath(target) : null;
     if (!(file instanceof TFile)) return;
     claim(event);
     const menu = new Menu();
-    app.workspace.trigger("file-menu", menu, file, HOVER_SOURCE_ID);
+    // Obsidian's own link menu (open in a new tab, to the right, …, then `file-menu`), as on the links it renders.
+    if (LINK_SYNTAX.test(target) || !app.workspace.handleLinkContextMenu(menu, target, sourcePath())) {
+      app.workspace.trigger("file-menu", menu, file, HOVER_SOURCE_ID);
+    }
     menu.showAtMouseEvent(event);
   });
 }

@@ -1,71 +1,53 @@
 /**
- * Taking ```query blocks over from core Search. Obsidian keeps one code block processor
- * per language and throws when a second registers, and core Search holds `query`. So we
- * set core Search's processor aside, put ours in its place, and put it back when we let
- * go. While we hold the language, core Search being enabled or disabled only updates
- * what we will put back, instead of throwing or removing ours.
+ * ```query blocks rendered by the plugin instead of core Search, in both modes, switched on and
+ * off without a reload: the reading view through a patch of the static `postProcess`, Live Preview
+ * through an editor extension in an array the plugin registered once. Open notes re-render at
+ * each switch so their blocks change over at once.
  */
-import { MarkdownPreviewRenderer, type MarkdownPostProcessorContext } from "obsidian";
-
-export type CodeBlockHandler = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext) => Promise<unknown> | void;
-
-/** Obsidian's internal registry behind `registerMarkdownCodeBlockProcessor` (not public API). */
-interface CodeBlockRegistry {
-  codeBlockPostProcessors?: Record<string, CodeBlockHandler | undefined>;
-  registerCodeBlockPostProcessor?: (language: string, handler: CodeBlockHandler, ...rest: unknown[]) => void;
-  unregisterCodeBlockPostProcessor?: (language: string) => void;
-}
+import type { Extension } from "@codemirror/state";
+import { MarkdownView, type App } from "obsidian";
+import { ReadingViewTakeover } from "./reading-view-takeover";
 
 export class QueryBlockTakeover {
-  private holding = false;
-  private setAside: CodeBlockHandler | null = null;
-  private restoreRegistry: (() => void) | null = null;
+  private readonly readingView = new ReadingViewTakeover();
 
+  /**
+   * @param editorExtensions the array given to `registerEditorExtension`: Obsidian reads it again on
+   *   `workspace.updateOptions()` (obsidian.d.ts, `Plugin.registerEditorExtension`).
+   */
   constructor(
-    private readonly language: string,
-    private readonly handler: CodeBlockHandler,
+    private readonly app: App,
+    private readonly editorExtensions: Extension[],
+    private readonly livePreviewExtension: Extension,
   ) {}
 
   get isHolding(): boolean {
-    return this.holding;
+    return this.readingView.isInstalled;
   }
 
-  /** True when our handler now renders the language. False when this Obsidian has no such registry. */
+  /** False when this Obsidian offers nothing to patch; `attack-query` blocks work regardless. */
   take(): boolean {
-    if (this.holding) return true;
-    const registry = MarkdownPreviewRenderer as unknown as CodeBlockRegistry;
-    const processors = registry.codeBlockPostProcessors;
-    const register = registry.registerCodeBlockPostProcessor;
-    const unregister = registry.unregisterCodeBlockPostProcessor;
-    if (!processors || !register || !unregister) return false;
-    this.setAside = processors[this.language] ?? null;
-    if (this.setAside) unregister.call(registry, this.language);
-    register.call(registry, this.language, this.handler);
-    this.holding = true;
-    registry.registerCodeBlockPostProcessor = (language, handler, ...rest) => {
-      if (language === this.language && this.holding) this.setAside = handler;
-      else register.call(registry, language, handler, ...rest);
-    };
-    registry.unregisterCodeBlockPostProcessor = (language) => {
-      if (language === this.language && this.holding) this.setAside = null;
-      else unregister.call(registry, language);
-    };
-    this.restoreRegistry = () => {
-      registry.registerCodeBlockPostProcessor = register;
-      registry.unregisterCodeBlockPostProcessor = unregister;
-    };
+    if (this.isHolding) return true;
+    if (!this.readingView.install()) return false;
+    this.editorExtensions.push(this.livePreviewExtension);
+    this.refreshOpenNotes();
     return true;
   }
 
-  /** Give the language back to whoever holds it now (core Search, if it is on). */
   release(): void {
-    if (!this.holding) return;
-    this.restoreRegistry?.();
-    this.restoreRegistry = null;
-    this.holding = false;
-    const registry = MarkdownPreviewRenderer as unknown as CodeBlockRegistry;
-    registry.unregisterCodeBlockPostProcessor?.(this.language);
-    if (this.setAside) registry.registerCodeBlockPostProcessor?.(this.language, this.setAside);
-    this.setAside = null;
+    if (!this.isHolding) return;
+    this.readingView.uninstallPatch();
+    this.editorExtensions.length = 0;
+    this.refreshOpenNotes();
+  }
+
+  private refreshOpenNotes(): void {
+    const { workspace } = this.app;
+    workspace.onLayoutReady(() => {
+      for (const leaf of workspace.getLeavesOfType("markdown")) {
+        if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
+      }
+      workspace.updateOptions();
+    });
   }
 }

@@ -43,8 +43,10 @@ export class QueryBlockChild extends MarkdownRenderChild {
     };
     this.registerEvent(this.app.workspace.on("layout-change", catchUp));
     this.registerEvent(this.app.workspace.on("active-leaf-change", catchUp));
-    if (typeof IntersectionObserver !== "undefined") {
-      const observer = new IntersectionObserver((entries) => {
+    // The observer of the block's own window: a block in a pop-out window lives in another document.
+    const Observer = (this.containerEl.win as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+    if (typeof Observer === "function") {
+      const observer = new Observer((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) catchUp();
       });
       observer.observe(this.containerEl);

@@ -36,7 +36,7 @@ beforeEach(async () => {
     for (const path of paths) if (window.attackVaultE2E!.hasNote(path)) await window.attackVaultE2E!.deleteNote(path);
     // Both are gone if anything reloads the page or re-renders the note's section.
     (window as unknown as Record<string, unknown>).__e2eSameDocument = true;
-    document.querySelector(".mod-root .block-language-query")?.setAttribute("data-e2e-kept", "yes");
+    document.querySelector(".mod-root .block-language-attack-vault-query")?.setAttribute("data-e2e-kept", "yes");
   }, [NEW_RULE, RENAMED_RULE]);
 });
 afterEach(async () => {
@@ -87,7 +87,7 @@ describe(`${gap.id}, a technique with no rule`, () => {
     await steps["adding a rule note tagged for it"](page);
     const kept = await page.evaluate(() => [
       (window as unknown as Record<string, unknown>).__e2eSameDocument,
-      document.querySelector(".mod-root .block-language-query")?.getAttribute("data-e2e-kept"),
+      document.querySelector(".mod-root .block-language-attack-vault-query")?.getAttribute("data-e2e-kept"),
     ]);
     expect(kept).toEqual([true, "yes"]);
   });

@@ -5,7 +5,7 @@ import type { E2ESession } from "./browser-session";
 
 /** The rendered ```query blocks of the note shown in the main pane (not those of background tabs), in order. */
 export function noteBlocks(page: Page): Locator {
-  return page.locator(".mod-root .workspace-leaf:visible .block-language-query");
+  return page.locator(".mod-root .workspace-leaf:visible .block-language-attack-vault-query");
 }
 
 export function panel(page: Page): Locator {

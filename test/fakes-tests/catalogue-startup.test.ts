@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import { MarkdownView, Plugin, createFakeApp, getAllTags } from "../fakes/obsidian";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-import { describeWithRealVault, REAL_VAULT } from "../support/paths";
+import { REAL_VAULT, describeWithRealVault, hasRealVault } from "../support/paths";
 
 class EmptyPlugin extends Plugin {}
 
 describeWithRealVault("the fake app on the use-case catalogue", () => {
-  const files = loadVaultFolder(REAL_VAULT);
+  const files = hasRealVault ? loadVaultFolder(REAL_VAULT) : {};
 
   test("starts with every note indexed", async () => {
     const app = createFakeApp({ files });
@@ -22,13 +22,16 @@ describeWithRealVault("the fake app on the use-case catalogue", () => {
     expect(getAllTags(app.metadataCache.getFileCache(note)!)).toEqual(["#T1001", "#techniques", "#Command_and_Control"]);
   });
 
-  test("Detection Rules.md sends each callout's query block to the processor", async () => {
-    const app = createFakeApp({ files, coreSearchEnabled: false });
+  test("Detection Rules.md hands each callout's query block to core Search, never to a processor for `query`", async () => {
+    const app = createFakeApp({ files });
     const sources: string[] = [];
     const plugin = await app.plugins.loadPlugin(EmptyPlugin);
     plugin.registerMarkdownCodeBlockProcessor("query", (source) => { sources.push(source); });
     await app.start();
     await app.workspace.getLeaf().openFile(app.vault.getFileByPath("Detection Rules.md")!);
-    expect([app.workspace.getActiveViewOfType(MarkdownView) !== null, sources[0]]).toEqual([true, "tag: Reconnaissance \ntag: detection_rule"]);
+    await app.debug.settle();
+    const content = app.workspace.getActiveViewOfType(MarkdownView)!.contentEl;
+    const titles = Array.from(content.querySelectorAll(".callout .internal-query-header-title"), (title) => title.textContent);
+    expect([titles.length, titles[0], sources]).toEqual([14, "tag: Reconnaissance \ntag: detection_rule", []]);
   });
 });

@@ -48,6 +48,12 @@ export class AppDebug {
     };
   }
 
+  /** After `start({ layoutBeforeCache: true })`: index every note, announcing each, then resolve. */
+  async finishIndexing(): Promise<void> {
+    this.app.metadataCache.indexAll(true);
+    await this.settle();
+  }
+
   /** Wait until pending indexing is done, `resolved` has fired and open reading views have rendered. */
   async settle(): Promise<void> {
     await Promise.resolve();

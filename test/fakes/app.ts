@@ -37,6 +37,11 @@ export interface StartOptions {
   announceFiles?: boolean;
   /** Fire metadata `changed` for every note, as after a cache rebuild (default false: a warm cache). */
   coldCache?: boolean;
+  /**
+   * The layout is ready before the cache has read a note (a new device, a `git pull`): `start()`
+   * returns then, with nothing indexed, and `app.debug.finishIndexing()` indexes and resolves.
+   */
+  layoutBeforeCache?: boolean;
 }
 
 export class Commands {
@@ -106,7 +111,7 @@ export class App {
   internalPlugins = new InternalPlugins();
   setting = new SettingsWindow();
   /** Fake-only: what plugins registered that the fake does not act on. */
-  pluginRecords = { editorExtensions: [] as unknown[], editorSuggests: [] as unknown[], protocolHandlers: {} as Record<string, unknown> };
+  pluginRecords = { editorSuggests: [] as unknown[], protocolHandlers: {} as Record<string, unknown> };
   debug: AppDebug;
   private readonly localStorage = new Map<string, unknown>();
   private started = false;
@@ -139,6 +144,11 @@ export class App {
     if (this.started) throw new Error("The fake app has already started");
     this.started = true;
     if (options.announceFiles !== false) this.vault.announceLoadedFiles();
+    if (options.layoutBeforeCache) {
+      this.metadataCache.watchWithoutIndex();
+      this.workspace.markLayoutReady();
+      return;
+    }
     this.metadataCache.indexAll(options.coldCache ?? false);
     this.workspace.markLayoutReady();
     await this.metadataCache.whenIdle();

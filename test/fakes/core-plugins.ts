@@ -1,8 +1,8 @@
 /**
- * Core plugins, as `app.internalPlugins`. Core Search holds the `query` code block language
- * while enabled. Obsidian emits no event when a core plugin is toggled; neither does the fake.
+ * Core plugins, as `app.internalPlugins`. Core Search registers no code block processor: the
+ * reading view hands it `query` blocks before any processor runs (see `MarkdownRenderer.postProcess`).
+ * Obsidian emits no event when a core plugin is toggled; neither does the fake.
  */
-import { MarkdownPreviewRenderer } from "./markdown";
 
 export class InternalPlugin {
   readonly id: string;
@@ -31,28 +31,11 @@ export class InternalPlugin {
   }
 }
 
-function coreSearch(): InternalPlugin {
-  const handler = (_source: string, el: HTMLElement): void => {
-    el.createDiv({ cls: "internal-query", text: "core search results" });
-  };
-  const postProcessor = MarkdownPreviewRenderer.createCodeBlockPostProcessor("query", handler);
-  return new InternalPlugin("global-search", "Search", {
-    enable: () => {
-      MarkdownPreviewRenderer.registerCodeBlockPostProcessor("query", handler);
-      MarkdownPreviewRenderer.registerPostProcessor(postProcessor);
-    },
-    disable: () => {
-      MarkdownPreviewRenderer.unregisterPostProcessor(postProcessor);
-      MarkdownPreviewRenderer.unregisterCodeBlockPostProcessor("query");
-    },
-  });
-}
-
 export class InternalPlugins {
   plugins: Record<string, InternalPlugin> = {};
 
   constructor() {
-    for (const plugin of [coreSearch(), new InternalPlugin("page-preview", "Page preview"), new InternalPlugin("file-explorer", "Files")]) {
+    for (const plugin of [new InternalPlugin("global-search", "Search"), new InternalPlugin("page-preview", "Page preview"), new InternalPlugin("file-explorer", "Files")]) {
       this.plugins[plugin.id] = plugin;
     }
   }

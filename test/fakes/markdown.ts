@@ -1,9 +1,7 @@
 /**
- * Rendering entry points: `MarkdownRenderChild`, `MarkdownRenderer.render`, and the static
- * registries of `MarkdownPreviewRenderer`: post-processors, and code block handlers by language
- * (`codeBlockPostProcessors`), where a second claim on a language throws. When a section is
- * rendered, each fenced block whose language has a handler there goes to that handler first;
- * then the post-processors run over the section.
+ * Rendering entry points: `MarkdownRenderChild`, the static `MarkdownRenderer.postProcess` that
+ * every reading-view section goes through, `MarkdownRenderer.render`, and the static registries of
+ * `MarkdownPreviewRenderer`: post-processors, and code block handlers by language.
  */
 import "./dom";
 import type { MarkdownSectionInformation } from "obsidian";
@@ -43,14 +41,16 @@ export class MarkdownRenderChild extends Component {
   }
 }
 
+// Evidence for this file: Obsidian's app.js, deobfuscated, public copy id 56584996308
+// (MarkdownPreviewRenderer, MarkdownRenderer.postProcess and .render, the core Search embed).
 export class MarkdownPreviewRenderer {
-  /** Fake mirror of Obsidian's private list, sorted by sortOrder. */
+  /** Sorted by `sortOrder` (unset counts as 0), stable: app.js `registerPostProcessor`. */
   static postProcessors: MarkdownPostProcessor[] = [];
-  /** Obsidian's private registry: language → the handler `(source, el, ctx)` that renders it. */
+  /** language → handler; only Live Preview's code block widget reads it (app.js id 56605790476). */
   static codeBlockPostProcessors: Record<string, CodeBlockHandler> = {};
 
   static registerPostProcessor(postProcessor: MarkdownPostProcessor, sortOrder?: number): void {
-    if (sortOrder !== undefined) postProcessor.sortOrder = sortOrder;
+    postProcessor.sortOrder = sortOrder;
     this.postProcessors.push(postProcessor);
     this.postProcessors.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
   }
@@ -60,9 +60,10 @@ export class MarkdownPreviewRenderer {
     if (index >= 0) this.postProcessors.splice(index, 1);
   }
 
+  /** Throws for a language already held, with app.js's message. */
   static registerCodeBlockPostProcessor(language: string, handler: CodeBlockHandler): void {
     if (Object.prototype.hasOwnProperty.call(this.codeBlockPostProcessors, language)) {
-      throw new Error('Attempting to register a code block processor for "' + language + '" but one already exists');
+      throw new Error(`Code block postprocessor for language ${language} is already registered`);
     }
     this.codeBlockPostProcessors[language] = handler;
   }
@@ -71,10 +72,19 @@ export class MarkdownPreviewRenderer {
     delete this.codeBlockPostProcessors[language];
   }
 
-  /** A post-processor that replaces each `code.language-x` block with a fresh `div.block-language-x` for the handler. */
+  /**
+   * app.js: a closure that finds every `code.language-LANG` in the section (at any depth, so inside
+   * callouts too), replaces its parent `<pre>` with `div.block-language-LANG` and calls the handler
+   * with the code's text (less its final newline), pushing a returned promise into `ctx.promises`.
+   */
   static createCodeBlockPostProcessor(language: string, handler: CodeBlockHandler): MarkdownPostProcessor {
     return (el, ctx) => {
-      for (const code of codeElements(el, language)) handOver(code, language, handler, ctx);
+      for (const code of Array.from(el.querySelectorAll("code.language-" + language))) {
+        const blockEl = createDiv({ cls: `block-language-${language}` });
+        code.parentElement?.replaceWith(blockEl);
+        const result = handler(sourceOf(code), blockEl, ctx);
+        if (result instanceof Promise) ctx.promises.push(result);
+      }
     };
   }
 
@@ -85,71 +95,34 @@ export class MarkdownPreviewRenderer {
   }
 }
 
-function codeElements(sectionEl: HTMLElement, language: string): HTMLElement[] {
-  return sectionEl.findAll("pre > code").filter((code) => code.classList.contains(`language-${language}`));
-}
-
 /** The block's source as Obsidian reads it: the code's text without its final newline. */
-function sourceOf(code: HTMLElement): string {
+function sourceOf(code: Element): string {
   const source = codeBlockSources.get(code) ?? code.textContent ?? "";
   return source.endsWith("\n") ? source.slice(0, -1) : source;
 }
 
-function handOver(code: HTMLElement, language: string, handler: CodeBlockHandler, ctx: MarkdownPostProcessorContext): void {
-  const blockEl = createDiv({ cls: `block-language-${language}` });
-  code.parentElement!.replaceWith(blockEl);
+/** What core Search draws for an embedded query (app.js `vR`): a header, then results, which the fake leaves empty. */
+export function renderCoreSearchQuery(query: string, replaced: Element): MarkdownRenderChild {
+  const el = createDiv({ cls: "internal-query" });
+  replaced.replaceWith(el);
+  el.createDiv("internal-query-header").createSpan({ cls: "internal-query-header-title", text: query });
+  return new MarkdownRenderChild(el.createDiv("search-result-container"));
+}
+
+/** Run one post-processor as Obsidian's loop does, logging what it throws instead of stopping. */
+function runPostProcessor(postProcessor: MarkdownPostProcessor, el: HTMLElement, ctx: MarkdownPostProcessorContext): void {
   try {
-    const result = handler(sourceOf(code), blockEl, ctx);
+    const result = postProcessor(el, ctx);
     if (result instanceof Promise) ctx.promises.push(result);
   } catch (error) {
     renderErrors.push(error);
-    console.error(`[fake obsidian] code block processor for "${language}" threw`, error);
+    console.error("[fake obsidian] post-processor threw", error);
   }
 }
 
-/** Give each fenced block whose language is in the registry to its handler. */
-function runCodeBlockHandlers(sectionEl: HTMLElement, ctx: MarkdownPostProcessorContext): void {
-  for (const code of sectionEl.findAll("pre > code")) {
-    const language = Array.from(code.classList).find((cls) => cls.startsWith("language-"))?.slice("language-".length);
-    if (!language || !Object.prototype.hasOwnProperty.call(MarkdownPreviewRenderer.codeBlockPostProcessors, language)) continue;
-    handOver(code, language, MarkdownPreviewRenderer.codeBlockPostProcessors[language]!, ctx);
-  }
-}
-
-export interface SectionContextOptions {
-  docId: string;
-  sourcePath: string;
-  frontmatter: Record<string, unknown> | undefined;
-  addChild: (child: MarkdownRenderChild) => void;
-  getSectionInfo: (el: HTMLElement) => MarkdownSectionInformation | null;
-  containerEl: HTMLElement;
-}
-
-/** Hand code blocks to their handlers, then run every post-processor on one section; resolves when async work finishes. */
-export function postProcessSection(sectionEl: HTMLElement, options: SectionContextOptions): Promise<void> {
-  const ctx: MarkdownPostProcessorContext = {
-    docId: options.docId,
-    sourcePath: options.sourcePath,
-    frontmatter: options.frontmatter,
-    addChild: options.addChild,
-    getSectionInfo: options.getSectionInfo,
-    promises: [],
-    el: sectionEl,
-    containerEl: options.containerEl,
-  };
-  const pending: Array<Promise<unknown>> = [];
-  runCodeBlockHandlers(sectionEl, ctx);
-  for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) {
-    try {
-      const result = postProcessor(sectionEl, ctx);
-      if (result instanceof Promise) pending.push(result.catch((error: unknown) => { renderErrors.push(error); }));
-    } catch (error) {
-      renderErrors.push(error);
-      console.error("[fake obsidian] post-processor threw", error);
-    }
-  }
-  for (const promise of ctx.promises) pending.push(promise.catch((error: unknown) => { renderErrors.push(error); }));
-  return Promise.all(pending).then(() => undefined);
+/** Fake-only: settles every promise a render pushed, logging rejections as Obsidian does. */
+export function whenProcessed(ctx: MarkdownPostProcessorContext): Promise<void> {
+  return Promise.all(ctx.promises.map((promise) => promise.catch((error: unknown) => { renderErrors.push(error); }))).then(() => undefined);
 }
 
 let docCounter = 0;
@@ -176,25 +149,35 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
   /** The app that `renderMarkdown` (which takes none) renders for; set by `createFakeApp`. */
   static currentApp: unknown = null;
 
+  /**
+   * The reading view's pipeline (app.js `t.postProcess`): every `code.language-query` goes to core
+   * Search first, whether or not its core plugin is on; then the post-processors run in order.
+   * Reading-view sections, embeds and Live Preview's callouts all render through it.
+   */
+  static postProcess(_app: unknown, ctx: MarkdownPostProcessorContext): MarkdownPostProcessorContext {
+    for (const code of Array.from(ctx.el.querySelectorAll("code.language-query"))) {
+      if (code.parentElement) ctx.addChild(renderCoreSearchQuery(sourceOf(code).trim(), code.parentElement));
+    }
+    for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) runPostProcessor(postProcessor, ctx.el, ctx);
+    return ctx;
+  }
+
+  /** app.js `render`: the post-processors over the whole element; no core Search step, no sections. */
   static async render(_app: unknown, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
     const doc = parseDocument(markdown);
-    const docId = newDocId();
-    const pending: Array<Promise<void>> = [];
-    for (const block of doc.blocks) {
-      const sectionEl = createDiv();
-      if (!renderBlock(sectionEl, block)) continue;
-      pending.push(postProcessSection(sectionEl, {
-        docId,
-        sourcePath,
-        frontmatter: doc.frontmatter,
-        addChild: (child) => { component.addChild(child); },
-        // Outside the reading view Obsidian has no section map; callers must cope with null.
-        getSectionInfo: () => null,
-        containerEl: el,
-      }));
-      while (sectionEl.firstChild) el.appendChild(sectionEl.firstChild);
-    }
-    await Promise.all(pending);
+    for (const block of doc.blocks) renderBlock(el, block);
+    const ctx: MarkdownPostProcessorContext = {
+      docId: newDocId(),
+      sourcePath,
+      frontmatter: doc.frontmatter,
+      promises: [],
+      addChild: (child) => { component.addChild(child); },
+      getSectionInfo: () => null,
+      containerEl: el,
+      el,
+    };
+    for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) runPostProcessor(postProcessor, el, ctx);
+    await whenProcessed(ctx);
   }
 
   static renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {

@@ -12,6 +12,8 @@ import { normalizePath, parseLinktext } from "./utils";
 import type { Vault, VaultChange } from "./vault";
 
 export class MetadataCache extends Events {
+  /** Becomes true when `resolved` first fires; public plugins read it (e.g. id 53329961177). */
+  resolved = false;
   resolvedLinks: Record<string, Record<string, number>> = {};
   unresolvedLinks: Record<string, Record<string, number>> = {};
 
@@ -77,6 +79,11 @@ export class MetadataCache extends Events {
     this.scheduleResolved();
   }
 
+  /** Fake-only: watch the vault with nothing indexed yet (a cold cache); `indexAll(true)` catches up later. */
+  watchWithoutIndex(): void {
+    this.indexing = true;
+  }
+
   /** Fake-only: resolves once no indexing is pending and `resolved` has fired for the last batch. */
   whenIdle(): Promise<void> {
     if (!this.flushQueued && this.resolvedTimer === null) return Promise.resolve();
@@ -130,6 +137,7 @@ export class MetadataCache extends Events {
     if (this.resolvedTimer !== null) internalTimers.clearTimeout(this.resolvedTimer);
     this.resolvedTimer = internalTimers.setTimeout(() => {
       this.resolvedTimer = null;
+      this.resolved = true;
       this.trigger("resolved");
       if (this.flushQueued || this.resolvedTimer !== null) return;
       const waiters = this.idleWaiters;

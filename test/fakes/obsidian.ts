@@ -21,6 +21,7 @@ export {
 export { MarkdownPreviewRenderer, MarkdownRenderChild, MarkdownRenderer, renderErrors } from "./markdown";
 export type { MarkdownPostProcessor, MarkdownPostProcessorContext, CodeBlockHandler } from "./markdown";
 export { MarkdownPreviewView } from "./preview-view";
+export { editorInfoField, editorLivePreviewField } from "./editor";
 export { View, ItemView, FileView, TextFileView, MarkdownView, EmptyView } from "./views";
 export { WorkspaceLeaf, WorkspaceSplit, WorkspaceTabs } from "./workspace-leaf";
 export { Workspace } from "./workspace";

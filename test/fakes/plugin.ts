@@ -3,6 +3,7 @@
  * it unloads, as in Obsidian: commands, ribbon icons, views, hover sources, processors, tabs.
  */
 import "./dom";
+import type { Extension } from "@codemirror/state";
 import type { Command, HoverLinkSource, PluginManifest } from "obsidian";
 import type { App } from "./app";
 import { Component } from "./component";
@@ -85,19 +86,27 @@ export abstract class Plugin extends Component {
     return postProcessor;
   }
 
-  /** Claims the language in the code block registry (throwing while another holds it), as Obsidian does. */
+  /**
+   * app.js (quoted in public copy id 20652110327): the closure is registered as a post-processor,
+   * then the language is claimed, which throws when it is held (the closure then stays registered).
+   */
   registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockHandler, sortOrder?: number): MarkdownPostProcessor {
-    MarkdownPreviewRenderer.registerCodeBlockPostProcessor(language, handler);
     const postProcessor = MarkdownPreviewRenderer.createCodeBlockPostProcessor(language, handler);
     MarkdownPreviewRenderer.registerPostProcessor(postProcessor, sortOrder);
+    MarkdownPreviewRenderer.registerCodeBlockPostProcessor(language, handler);
     this.register(() => {
-      MarkdownPreviewRenderer.unregisterPostProcessor(postProcessor);
       MarkdownPreviewRenderer.unregisterCodeBlockPostProcessor(language);
+      MarkdownPreviewRenderer.unregisterPostProcessor(postProcessor);
     });
     return postProcessor;
   }
 
-  registerEditorExtension(extension: unknown): void { this.app.pluginRecords.editorExtensions.push(extension); }
+  /** obsidian.d.ts: an array may be passed and changed later; `workspace.updateOptions()` applies it. */
+  registerEditorExtension(extension: Extension): void {
+    this.app.workspace.registerEditorExtension(extension);
+    this.register(() => this.app.workspace.unregisterEditorExtension(extension));
+  }
+
   registerEditorSuggest(suggest: unknown): void { this.app.pluginRecords.editorSuggests.push(suggest); }
   registerObsidianProtocolHandler(action: string, handler: unknown): void { this.app.pluginRecords.protocolHandlers[action] = handler; }
   registerBasesView(_viewId: string, _registration: unknown): boolean { return false; }

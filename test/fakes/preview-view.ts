@@ -7,7 +7,7 @@ import "./dom";
 import type { MarkdownSectionInformation } from "obsidian";
 import type { Component } from "./component";
 import { Keymap } from "./utils";
-import { MarkdownRenderer, type MarkdownRenderChild, newDocId, parseDocument, postProcessSection } from "./markdown";
+import { MarkdownRenderer, type MarkdownPostProcessorContext, type MarkdownRenderChild, newDocId, parseDocument, whenProcessed } from "./markdown";
 import { renderBlock, sectionClass } from "./markdown-render";
 import type { MarkdownBlock } from "./markdown-blocks";
 
@@ -114,17 +114,22 @@ export class MarkdownPreviewView extends MarkdownRenderer {
     el.addClass(sectionClass(rendered));
     const section: PreviewSection = { text, lineStart: block.lineStart, lineEnd: block.lineEnd, el, children: [] };
     this.sizerEl.appendChild(el);
-    pending.push(postProcessSection(el, {
+    const ctx: MarkdownPostProcessorContext = {
       docId: this.docId,
       sourcePath: this.host.file?.path ?? "",
       frontmatter,
+      promises: [],
       addChild: (child: MarkdownRenderChild) => {
         section.children.push(child);
         this.addChild(child);
       },
       getSectionInfo: (target) => this.sectionInfo(target),
-      containerEl: this.containerEl,
-    }));
+      containerEl: this.sizerEl,
+      el,
+    };
+    // Each section through the static pipeline, called on this class as app.js does (`MarkdownPreviewView.postProcess`).
+    MarkdownPreviewView.postProcess(this.app, ctx);
+    pending.push(whenProcessed(ctx));
     return section;
   }
 

@@ -3,11 +3,13 @@
  * leaves. Records `openLinkText` calls and `hover-link` events for tests to inspect.
  */
 import "./dom";
+import type { Extension } from "@codemirror/state";
 import type { HoverLinkSource, OpenViewState, PaneType } from "obsidian";
 import type { App } from "./app";
 import { Events } from "./events";
 import type { TFile } from "./files";
 import { normalizePath, parseLinktext } from "./utils";
+import type { Menu } from "./ui-widgets";
 import { FileView, type View } from "./views";
 import { type SplitSide, WorkspaceLeaf, WorkspaceSplit, type WorkspaceTabs } from "./workspace-leaf";
 
@@ -158,7 +160,40 @@ export class Workspace extends Events {
   }
 
   getLastOpenFiles(): string[] { return this.recentFiles.slice(); }
-  updateOptions(): void {}
+  /** Editor extensions as plugins registered them (arrays kept as the same objects, so later changes show). */
+  readonly editorExtensions: Extension[] = [];
+  /** Fake-only: how often `updateOptions()` ran, and a hook the e2e page uses to reconfigure its editor. */
+  updateOptionsCount = 0;
+  onEditorOptions: ((extensions: readonly Extension[]) => void) | null = null;
+
+  registerEditorExtension(extension: Extension): void { this.editorExtensions.push(extension); }
+  unregisterEditorExtension(extension: Extension): void {
+    const index = this.editorExtensions.indexOf(extension);
+    if (index >= 0) this.editorExtensions.splice(index, 1);
+  }
+
+  /** obsidian.d.ts: reconfigures every Markdown editor with the registered extensions, as they are now. */
+  updateOptions(): void {
+    this.updateOptionsCount++;
+    this.onEditorOptions?.(this.editorExtensions);
+  }
+
+  /**
+   * obsidian.d.ts: "Add a context menu to internal file links". The app's own open items, then
+   * `file-menu` with the source "link-context-menu" (which public plugins test for, id 55146378893).
+   */
+  handleLinkContextMenu(menu: Menu, linktext: string, sourcePath: string): boolean {
+    const file = this.app.metadataCache.getFirstLinkpathDest(parseLinktext(linktext).path, sourcePath);
+    if (!file) return false;
+    const open = (title: string, newLeaf: PaneType): void => {
+      menu.addItem((item) => item.setSection("open").setTitle(title).onClick(() => void this.openLinkText(linktext, sourcePath, newLeaf)));
+    };
+    open("Open in new tab", "tab");
+    open("Open to the right", "split");
+    open("Open in new window", "window");
+    this.trigger("file-menu", menu, file, "link-context-menu");
+    return true;
+  }
   getLayout(): Record<string, unknown> { return {}; }
   async changeLayout(_layout: unknown): Promise<void> {}
 

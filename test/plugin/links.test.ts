@@ -39,11 +39,24 @@ describe("links in a block", () => {
     expect(app.debug.hoverLinkSources()).toContain("attack-vault");
   });
 
-  test("right-click shows the file menu for the note", async () => {
-    const { link } = await firstRuleLink();
+  test("right-click shows Obsidian's link menu: its open items, then what file-menu handlers add", async () => {
+    const { app, link, target } = await firstRuleLink();
+    shownMenus.length = 0;
+    const fileMenuSources: string[] = [];
+    app.workspace.on("file-menu", (_menu: unknown, file: { path: string }, source: string) => fileMenuSources.push(`${source} ${file.path}`));
+    link.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
+    const titles = shownMenus[0]?.items.map((item) => (item === "separator" ? "—" : item.title));
+    expect([shownMenus.length, titles, fileMenuSources]).toEqual([1, ["Open in new tab", "Open to the right", "Open in new window"], [`link-context-menu ${target}`]]);
+  });
+
+  test("the link menu's Open in new tab opens the rule in a new tab", async () => {
+    const { app, link, target } = await firstRuleLink();
     shownMenus.length = 0;
     link.dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
-    expect(shownMenus).toHaveLength(1);
+    const item = shownMenus[0]?.items.find((entry) => entry !== "separator" && entry.title === "Open in new tab");
+    if (!item || item === "separator") throw new Error("no Open in new tab item");
+    item.dom.click();
+    expect(app.workspace.openedLinks).toEqual([{ linktext: target, sourcePath: POWERSHELL, newLeaf: "tab" }]);
   });
 });
 

@@ -11,7 +11,7 @@ async function gapNoteOpen(): Promise<{ harness: Harness; content: HTMLElement; 
   const harness = await startPluginOnFolder(EXAMPLE_VAULT);
   const path = harness.app.vault.getMarkdownFiles().find((file) => file.path.startsWith(GAP_NOTE_PREFIX))?.path ?? "";
   const content = await openNote(harness.app, path);
-  return { harness, content, blockEl: () => content.querySelector(".block-language-query") };
+  return { harness, content, blockEl: () => content.querySelector(".block-language-attack-vault-query") };
 }
 
 function panelRow(harness: Harness, id: string): string {
@@ -93,7 +93,7 @@ describe("blocks that are not shown", () => {
     app.workspace.setActiveLeaf(otherLeaf);
     await settle(app);
     const hiddenBlock = content.querySelector(".attack-vault-block");
-    expect(content.querySelector<HTMLElement>(".block-language-query")?.isShown()).toBe(false);
+    expect(content.querySelector<HTMLElement>(".block-language-attack-vault-query")?.isShown()).toBe(false);
     await app.vault.create(NEW_RULE, rule("t1572, detection_rule"));
     await settle(app);
     expect(content.querySelector(".attack-vault-block")).toBe(hiddenBlock);

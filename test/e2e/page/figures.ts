@@ -7,7 +7,7 @@ import type AttackVaultPlugin from "../../../src/main";
 import { coverageRows } from "../../../src/core/coverage";
 import { findCodeBlocks } from "../../../src/core/query-blocks";
 import { COVERAGE_VIEW_TYPE } from "../../../src/ui/coverage-view";
-import { Component, MarkdownPreviewRenderer, type App, type MarkdownPostProcessorContext } from "../../fakes/obsidian";
+import { Component, MarkdownRenderer, type App, type MarkdownPostProcessorContext } from "../../fakes/obsidian";
 import type { BrowserFigures } from "./e2e-api";
 
 /** The baseline: one plain div per row with its text, built detached, attached, laid out. */
@@ -26,12 +26,10 @@ function plainRowsMs(rowTexts: readonly string[], stage: HTMLElement): number {
   return elapsed;
 }
 
-/** The note's ```query blocks through the plugin's registered handler, as the reading view renders them. */
+/** The note's ```query blocks through the reading view's static pipeline, as a section holding them renders. */
 function noteBlocksMs(app: App, notePath: string): { ms: number; rowTexts: string[]; stage: HTMLElement } {
   const file = app.vault.getFileByPath(notePath);
   if (!file) throw new Error(`no note at ${notePath}`);
-  const handler = MarkdownPreviewRenderer.codeBlockPostProcessors["query"];
-  if (!handler) throw new Error("no handler is registered for ```query blocks");
   const blocks = findCodeBlocks(app.vault.readNow(file), ["query"]);
   // Measured where the note would show: the main pane, at the reading view's width.
   const stage = app.workspace.rootSplit.containerEl.createDiv("markdown-preview-view markdown-rendered");
@@ -39,15 +37,13 @@ function noteBlocksMs(app: App, notePath: string): { ms: number; rowTexts: strin
   owner.load();
   const start = performance.now();
   const sizer = createDiv("markdown-preview-sizer markdown-preview-section");
-  for (const block of blocks) {
-    const el = sizer.createDiv(`block-language-${block.language}`);
-    const ctx: MarkdownPostProcessorContext = {
-      docId: "e2e-figures", sourcePath: notePath, frontmatter: undefined, promises: [], el, containerEl: stage,
-      addChild: (child) => owner.addChild(child),
-      getSectionInfo: () => null,
-    } as MarkdownPostProcessorContext;
-    void handler(block.query, el, ctx);
-  }
+  for (const block of blocks) sizer.createEl("pre").createEl("code", { cls: `language-${block.language}`, text: `${block.query}\n` });
+  const ctx: MarkdownPostProcessorContext = {
+    docId: "e2e-figures", sourcePath: notePath, frontmatter: undefined, promises: [], el: sizer, containerEl: stage,
+    addChild: (child) => owner.addChild(child),
+    getSectionInfo: () => null,
+  };
+  MarkdownRenderer.postProcess(app, ctx);
   stage.appendChild(sizer);
   void sizer.offsetHeight;
   const ms = performance.now() - start;
