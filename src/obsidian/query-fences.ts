@@ -19,9 +19,11 @@ const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)/;
 const CLOSING_FENCE = /^( {0,3})(`{3,}|~{3,})[ \t]*$/;
 const QUERY_LANGUAGE = "query";
 
-/** Lines an edit could turn into, or out of, a fence or frontmatter delimiter. */
-function mayDelimit(text: string): boolean {
-  return text.includes("```") || text.includes("~~~") || text.trimEnd() === "---";
+const FRONTMATTER_DELIMITER = /(?:^|\n)---[ \t]*(?:\n|$)/;
+
+/** Whether lines an edit covers could be, or become, a fence or a frontmatter delimiter. */
+function mayDelimit(lines: string): boolean {
+  return lines.includes("```") || lines.includes("~~~") || FRONTMATTER_DELIMITER.test(lines);
 }
 
 /** Line number after the frontmatter (1 when there is none), as the editor reads it. */

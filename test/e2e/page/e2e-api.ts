@@ -50,6 +50,21 @@ export interface AttackVaultE2E {
   setSidebarWidth(width: string): void;
   records(): AppRecords;
   clearRecords(): void;
+  /**
+   * Open a note in a Live Preview editor (real CodeMirror 6) in the main pane, beside a stand-in for
+   * Obsidian's own code block decoration; `coreFirst: false` registers that stand-in after the plugin.
+   */
+  openLivePreview(path: string, options?: { coreFirst?: boolean }): Promise<void>;
+  closeLivePreview(): void;
+  /** The Live Preview editor's document positions: the start of `text`'s first occurrence. */
+  livePreviewOffset(text: string): number;
+  /** Put the cursor at `offset` and focus the editor, or blur it. */
+  livePreviewSelect(offset: number): Promise<void>;
+  livePreviewBlur(): Promise<void>;
+  /** Insert text at `offset`, as typing does. */
+  livePreviewType(offset: number, text: string): Promise<void>;
+  /** Turn the plugin's setting that renders ```query blocks on or off, then settle. */
+  setTakeOver(on: boolean): Promise<void>;
   /** Measure the first renders; call once, on a fresh page, before opening anything. */
   measureFirstRenders(notePath: string): Promise<BrowserFigures>;
 }

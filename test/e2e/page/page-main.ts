@@ -9,6 +9,7 @@ import { COVERAGE_VIEW_TYPE } from "../../../src/ui/coverage-view";
 import { createFakeApp, listenerErrors, renderErrors, type App } from "../../fakes/obsidian";
 import type { AppRecords, AttackVaultE2E, PageVaultData } from "./e2e-api";
 import { measureFirstRenders } from "./figures";
+import { openLivePreview, type LivePreviewEditor } from "./live-preview";
 
 async function settle(app: App): Promise<void> {
   await app.debug.settle();
@@ -36,6 +37,12 @@ async function boot(): Promise<void> {
   const plugin = await app.plugins.loadPlugin(AttackVaultPlugin, manifest);
   await app.start();
   await settle(app);
+  let editor: LivePreviewEditor | null = null;
+  const liveView = () => {
+    if (!editor) throw new Error("no Live Preview editor is open");
+    return editor.view;
+  };
+  const frame = () => new Promise((resolve) => window.requestAnimationFrame(() => window.setTimeout(resolve, 30)));
   const api: AttackVaultE2E = {
     vault: vault.name,
     app,
@@ -79,6 +86,38 @@ async function boot(): Promise<void> {
       app.workspace.hoverEvents.length = 0;
     },
     measureFirstRenders: (notePath) => measureFirstRenders(app, plugin, notePath, vault.name),
+    async openLivePreview(path, options) {
+      editor?.destroy();
+      const host = app.workspace.rootSplit.containerEl.createDiv("markdown-source-view mod-cm6 is-live-preview e2e-live-preview");
+      editor = openLivePreview(app, fileAt(app, path), host, options);
+      await settle(app);
+      await frame();
+    },
+    closeLivePreview() {
+      editor?.view.dom.parentElement?.remove();
+      editor?.destroy();
+      editor = null;
+    },
+    livePreviewOffset: (text) => liveView().state.doc.toString().indexOf(text),
+    async livePreviewSelect(offset) {
+      const view = liveView();
+      view.focus();
+      view.dispatch({ selection: { anchor: offset } });
+      await frame();
+    },
+    async livePreviewBlur() {
+      liveView().contentDOM.blur();
+      await frame();
+    },
+    async livePreviewType(offset, text) {
+      liveView().dispatch({ changes: { from: offset, insert: text }, userEvent: "input.type" });
+      await frame();
+    },
+    async setTakeOver(on) {
+      await plugin.updateSettings({ takeOverQueryBlocks: on });
+      await settle(app);
+      await frame();
+    },
   };
   window.attackVaultE2E = api;
   document.body.dataset.e2eReady = "true";
