@@ -75,6 +75,11 @@ export interface BlockItem {
 
 const LEVEL_ORDER = ["critical", "high", "medium", "low", "informational"];
 
+/** The level when it is one of Sigma's, else null: only known words may become a CSS class. */
+export function knownLevel(level: string | null): string | null {
+  return level !== null && LEVEL_ORDER.includes(level) ? level : null;
+}
+
 /** Sigma levels, most severe first; no level, or an unknown one, sorts last. */
 export function severityRank(level: string | null): number {
   const rank = level ? LEVEL_ORDER.indexOf(level) : -1;

@@ -1,5 +1,5 @@
 /** The list of linked notes that blocks show: a title link and the facts that identify each note. */
-import type { BlockItem } from "../core/query-block-view";
+import { knownLevel, type BlockItem } from "../core/query-block-view";
 import { createInternalLink } from "../obsidian/internal-links";
 
 /** Long lists show this many until the reader asks for all. */
@@ -12,10 +12,10 @@ function renderItem(list: HTMLElement, item: BlockItem): void {
   const details = row.createSpan({ cls: "attack-vault-item-details" });
   item.details.forEach((detail, position) => {
     const isLevel = position === 0 && item.level !== null;
-    details.createSpan({
-      cls: isLevel ? `attack-vault-badge attack-vault-level attack-vault-level-${item.level ?? ""}` : "attack-vault-badge",
-      text: detail,
-    });
+    // A class from a fixed set: a level of `high attack-vault-show-all` must not add classes of its own.
+    const level = knownLevel(item.level);
+    const cls = isLevel ? ["attack-vault-badge", "attack-vault-level", ...(level ? [`attack-vault-level-${level}`] : [])] : ["attack-vault-badge"];
+    details.createSpan({ cls, text: detail });
   });
 }
 
