@@ -33,6 +33,8 @@ export function parseArgs(argv: readonly string[], flagSpecs: Readonly<Record<st
     }
     const value = inlineValue ?? rest[++i];
     if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+    // An empty value (`--navigator ""`) would otherwise be taken as no option at all.
+    if (value.trim() === "") throw new UsageError(`--${name} needs a value, not an empty one`);
     flags.set(name, value);
   }
   return { command, positionals, flags };

@@ -51,6 +51,31 @@ export function noteLayout(bytes: Uint8Array): NoteLayout {
   return { textStart, frontmatter: "unclosed", bodyStart: textStart };
 }
 
+/**
+ * Why a note that seems to open with frontmatter has none, or null: a `---` line behind a second
+ * byte order mark (Obsidian strips only one), or one ended by a lone carriage return. Without
+ * this the note would lose its properties in silence.
+ */
+export function unopenedFrontmatter(bytes: Uint8Array, layout: NoteLayout): string | null {
+  if (layout.frontmatter !== null) return null;
+  let at = layout.textStart;
+  let extraMarks = 0;
+  while (bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf) {
+    at += 3;
+    extraMarks++;
+  }
+  if (bytes[at] !== DASH || bytes[at + 1] !== DASH || bytes[at + 2] !== DASH) return null;
+  let next = at + 3;
+  while (bytes[next] === SPACE || bytes[next] === TAB) next++;
+  if (bytes[next] === CR && bytes[next + 1] !== LF) {
+    return "has line breaks that are lone carriage returns (CR), so its --- line opens no frontmatter and its properties are not read; save it with LF or CRLF line endings";
+  }
+  if (extraMarks > 0 && delimiterLineEnd(bytes, at) !== -1) {
+    return `starts with ${extraMarks + 1} byte order marks (U+FEFF), so its --- line opens no frontmatter and its properties are not read; remove all but one`;
+  }
+  return null;
+}
+
 /** What may stand before a tag's `#`: white space, or the last byte of a no-break space (C2 A0). */
 function mayPrecedeTag(byte: number | undefined): boolean {
   return byte === SPACE || byte === TAB || byte === LF || byte === CR || byte === 0xa0;

@@ -11,7 +11,7 @@ import type { NoteRecord, NoteWarning } from "../core/note";
 import { findCodeBlocks } from "../core/query-blocks";
 import { inlineTags } from "../core/tags";
 import { readFlatFrontmatter } from "./flat-frontmatter";
-import { mayHoldInlineTag, noteLayout } from "./note-layout";
+import { mayHoldInlineTag, noteLayout, unopenedFrontmatter } from "./note-layout";
 
 export interface QueryBlockInNote {
   note: string;
@@ -108,6 +108,8 @@ export function parseNote(path: string, text: string): { record: NoteRecord; war
 export function parseNoteBytes(path: string, bytes: Buffer, warnings: NoteWarning[]): NoteRecord {
   const layout = noteLayout(bytes);
   let frontmatter: Record<string, unknown> | null = null;
+  const unopened = unopenedFrontmatter(bytes, layout);
+  if (unopened) warnings.push({ path, message: unopened });
   if (layout.frontmatter === "unclosed") {
     warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
   } else if (layout.frontmatter) {
