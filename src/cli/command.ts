@@ -1,4 +1,6 @@
 /** What every CLI command shares: its output, exit codes, the convention flags and warning lines. */
+import type { NoteWarning } from "../core/note";
+import { PROPERTIES_TOO_LARGE, type QueryReport } from "../core/query/evaluate";
 import { indexProblems } from "../core/vault-problems";
 import type { FlagSpec, ParsedArgs } from "./args";
 import type { OpenVault } from "./load-vault";
@@ -31,8 +33,17 @@ export interface Command {
   run(args: ParsedArgs): CommandOutput;
 }
 
+export function warningLine(warning: NoteWarning): string {
+  return `warning: ${printable(warning.path)}: ${printable(warning.message)}`;
+}
+
 export function warningLines(vault: OpenVault): string[] {
-  return [...vault.read.warnings, ...indexProblems(vault.index)].map((warning) => `warning: ${printable(warning.path)}: ${printable(warning.message)}`);
+  return allWarnings(vault).map(warningLine);
+}
+
+/** The notes a query's property terms gave up on, as warnings. */
+export function queryWarnings(report: QueryReport): NoteWarning[] {
+  return report.propertiesTooLarge.map((path) => ({ path, message: PROPERTIES_TOO_LARGE }));
 }
 
 export function allWarnings(vault: OpenVault): Array<{ path: string; message: string }> {

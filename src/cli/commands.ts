@@ -1,7 +1,7 @@
 /** The CLI's commands; each returns its output and exit code instead of touching the process. */
-import { runQuery } from "../core/query/evaluate";
+import { emptyQueryReport, runQuery } from "../core/query/evaluate";
 import { UsageError } from "./args";
-import { CONVENTION_FLAGS, EXIT_OK, warningLines, type Command } from "./command";
+import { allWarnings, CONVENTION_FLAGS, EXIT_OK, queryWarnings, warningLine, warningLines, type Command } from "./command";
 import { coverage } from "./coverage-command";
 import { openVault } from "./load-vault";
 import { printable } from "./printable";
@@ -14,9 +14,14 @@ const blocks: Command = {
   flags: CONVENTION_FLAGS,
   run(args) {
     const vault = openVault(args, { queryBlocks: true });
+    const gaveUpOn = new Set<string>();
     const answers = vault.read.queryBlocks.map((block) => {
-      const result = runQuery(block.query, vault.index);
-      return result.ok ? { ...block, results: result.value } : { ...block, error: result.error.message };
+      const report = emptyQueryReport();
+      const result = runQuery(block.query, vault.index, report);
+      report.propertiesTooLarge.forEach((path) => gaveUpOn.add(path));
+      // `warnings` only where a property term gave up, so the usual answer keeps its shape.
+      const warnings = report.propertiesTooLarge.length > 0 ? { warnings: queryWarnings(report) } : {};
+      return result.ok ? { ...block, results: result.value, ...warnings } : { ...block, error: result.error.message };
     });
     const stdout = args.flags.has("json")
       ? JSON.stringify(answers, null, 2) + "\n"
@@ -26,7 +31,8 @@ const blocks: Command = {
             return "error" in answer ? `${head}  error: ${printable(answer.error)}` : `${head}  ${answer.results.length} notes`;
           })
           .join("\n") + "\n";
-    return { stdout, stderr: warningLines(vault), exitCode: EXIT_OK };
+    const gaveUp = queryWarnings({ propertiesTooLarge: [...gaveUpOn].sort() }).map(warningLine);
+    return { stdout, stderr: [...warningLines(vault), ...gaveUp], exitCode: EXIT_OK };
   },
 };
 
@@ -38,14 +44,16 @@ const query: Command = {
     const text = args.positionals[1];
     if (text === undefined) throw new UsageError('`query` needs the query text: attack-vault query <vault> "tag:detection_rule tag:T1059_001"');
     const vault = openVault(args);
-    const result = runQuery(text, vault.index);
+    const report = emptyQueryReport();
+    const result = runQuery(text, vault.index, report);
     const json = args.flags.has("json");
     if (!result.ok) {
       const stdout = json ? JSON.stringify({ query: text, error: result.error.message }, null, 2) + "\n" : "";
       return { stdout, stderr: [...warningLines(vault), `error: ${printable(result.error.message)}`], exitCode: 1 };
     }
-    const stdout = json ? JSON.stringify({ query: text, results: result.value }, null, 2) + "\n" : result.value.map((path) => printable(path) + "\n").join("");
-    return { stdout, stderr: warningLines(vault), exitCode: EXIT_OK };
+    const warnings = [...allWarnings(vault), ...queryWarnings(report)];
+    const stdout = json ? JSON.stringify({ query: text, results: result.value, warnings }, null, 2) + "\n" : result.value.map((path) => printable(path) + "\n").join("");
+    return { stdout, stderr: warnings.map(warningLine), exitCode: EXIT_OK };
   },
 };
 

@@ -117,7 +117,8 @@ export function parseNoteBytes(path: string, bytes: Buffer, warnings: NoteWarnin
     frontmatter = readFlatFrontmatter(yaml) ?? parseYamlFrontmatter(path, bytes.toString("utf8", layout.textStart), warnings);
   }
   const tags = mayHoldInlineTag(bytes, layout.bodyStart) ? inlineTags(bytes.toString("utf8", layout.bodyStart)) : NO_INLINE_TAGS;
-  return { path, frontmatter, inlineTags: tags };
+  const frontmatterSize = layout.frontmatter === null || layout.frontmatter === "unclosed" ? 0 : layout.frontmatter.end - layout.frontmatter.start;
+  return { path, frontmatter, inlineTags: tags, frontmatterSize };
 }
 
 /** Bytes of one file in `scratch` when it fits (no allocation per file), else in a buffer of its own. */

@@ -15,6 +15,8 @@ export interface NoteRecord {
    * own, more precise warnings instead.
    */
   frontmatterProblem?: string;
+  /** Length of the frontmatter's YAML text, which bounds what a property search may read of it (see note-view.ts). */
+  frontmatterSize?: number;
 }
 
 /** A problem found while reading one note; never stops the others. */

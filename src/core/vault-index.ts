@@ -6,6 +6,7 @@
 import { classifyNote, type IndexedNote } from "./classify";
 import { DEFAULT_CONVENTIONS, type NoteRecord, type VaultConventions } from "./note";
 import type { QuerySource } from "./query/ast";
+import { propertyWorkLimit } from "./query/note-view";
 import { PathPostings } from "./path-postings";
 import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches, trimSlashes } from "./tags";
 
@@ -169,6 +170,10 @@ export class VaultIndex implements QuerySource {
 
   propertiesOf(path: string): Readonly<Record<string, unknown>> | null {
     return this.notesByPath.get(path)?.record.frontmatter ?? null;
+  }
+
+  propertyWorkLimit(path: string): number {
+    return propertyWorkLimit(this.notesByPath.get(path)?.record.frontmatterSize);
   }
 
   rulesFor(techniqueId: string): ReadonlySet<string> {

@@ -18,9 +18,12 @@ export function noteRecordFrom(file: TFile, cache: CachedMetadata | null): NoteR
   const raw = cache?.frontmatter;
   // The cache holds the raw YAML mapping; anything else is no frontmatter at all.
   const frontmatter = raw && typeof raw === "object" && !Array.isArray(raw) ? raw : null;
+  const position = cache?.frontmatterPosition;
   return {
     path: file.path,
     frontmatter,
+    // The YAML's length bounds what a property search reads, however Obsidian's parser expanded its aliases.
+    frontmatterSize: position ? position.end.offset - position.start.offset : 0,
     // `cache.tags` holds only the body's inline tags, each with its `#`.
     inlineTags: (cache?.tags ?? []).map((tagCache) => tagCache.tag.replace(/^#/, "")),
     ...(!frontmatter && hasUnreadableFrontmatter(cache) ? { frontmatterProblem: UNREADABLE_FRONTMATTER } : {}),

@@ -1,5 +1,7 @@
 /** The list of linked notes that blocks show: a title link and the facts that identify each note. */
 import { knownLevel, type BlockItem } from "../core/query-block-view";
+import { TOO_LARGE_TO_SEARCH, type QueryReport } from "../core/query/evaluate";
+import { NAMES_LISTED } from "../core/wording";
 import { createInternalLink } from "../obsidian/internal-links";
 
 /** Long lists show this many until the reader asks for all. */
@@ -31,4 +33,19 @@ export function renderNoteList(parent: HTMLElement, items: readonly BlockItem[],
     });
   }
   return list;
+}
+
+/** The notes a property term gave up on, the first few linked; nothing when there are none. */
+export function renderQueryWarning(parent: HTMLElement, report: QueryReport): void {
+  const notes = report.propertiesTooLarge;
+  if (notes.length === 0) return;
+  const warning = parent.createDiv({ cls: "attack-vault-block-warning", text: "A property search read only part of the properties of " });
+  const listed = notes.slice(0, NAMES_LISTED);
+  listed.forEach((path, position) => {
+    if (position > 0) warning.appendText(position === notes.length - 1 ? " and " : ", ");
+    createInternalLink(warning, path, path);
+  });
+  const more = notes.length - listed.length;
+  const them = notes.length === 1 ? "it" : "them";
+  warning.appendText(`${more > 0 ? ` and ${more.toLocaleString("en-US")} more` : ""}, ${TOO_LARGE_TO_SEARCH}; this list may be wrong about ${them}.`);
 }

@@ -6,13 +6,13 @@
 import { MarkdownRenderChild, type App } from "obsidian";
 import { blockHeading, blockItems, blockSubject, emptyStateText, isAffectedBy, type BlockDependencies, type BlockSubject } from "../core/query-block-view";
 import type { QueryError, QueryNode } from "../core/query/ast";
-import { evaluateQuery, queryTags } from "../core/query/evaluate";
+import { emptyQueryReport, evaluateQuery, queryTags } from "../core/query/evaluate";
 import { parseQuery } from "../core/query/parse";
 import type { Result } from "../core/result";
 import type { IndexChange } from "../core/vault-index";
 import type { IndexService } from "../obsidian/index-service";
 import { wireInternalLinks } from "../obsidian/internal-links";
-import { renderNoteList } from "./note-list";
+import { renderNoteList, renderQueryWarning } from "./note-list";
 
 export class QueryBlockChild extends MarkdownRenderChild {
   private readonly parsed: Result<QueryNode, QueryError>;
@@ -77,14 +77,16 @@ export class QueryBlockChild extends MarkdownRenderChild {
       root.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
       return;
     }
-    const paths = evaluateQuery(this.parsed.value, this.service.index);
+    const report = emptyQueryReport();
+    const paths = evaluateQuery(this.parsed.value, this.service.index, report);
     this.renderHeader(root, subject, paths.length);
     if (paths.length === 0) {
       root.addClass("attack-vault-block-empty");
       root.createDiv({ cls: "attack-vault-gap", text: emptyStateText(subject) });
-      return;
+    } else {
+      renderNoteList(root, blockItems(paths, this.service.index, subject));
     }
-    renderNoteList(root, blockItems(paths, this.service.index, subject));
+    renderQueryWarning(root, report);
   }
 
   private renderHeader(root: HTMLElement, subject: BlockSubject, count: number | null): void {

@@ -36,4 +36,6 @@ export interface QuerySource {
   pathsWithTag(tagKey: string): ReadonlySet<string>;
   /** The note's frontmatter, or null when it has none (or the path is unknown). */
   propertiesOf(path: string): Readonly<Record<string, unknown>> | null;
+  /** How much property terms may read of the note (see note-view.ts); a fixed default when absent. */
+  propertyWorkLimit?(path: string): number;
 }

@@ -11,26 +11,48 @@ type Matcher =
   | { kind: "and" | "or"; children: Matcher[] }
   | { kind: "not"; child: Matcher };
 
+/** What an evaluation could not settle, for the caller to show beside the results. */
+export interface QueryReport {
+  /** Notes whose properties a property term could not read whole within the budget per note, in path order. */
+  propertiesTooLarge: string[];
+}
+
+export function emptyQueryReport(): QueryReport {
+  return { propertiesTooLarge: [] };
+}
+
+/** Why a property term gave up on a note, in the CLI's warning and under a block. */
+export const TOO_LARGE_TO_SEARCH = "too large to search (YAML aliases can repeat one value many times)";
+
+/** The warning for a note a property term gave up on. */
+export const PROPERTIES_TOO_LARGE = `has properties ${TOO_LARGE_TO_SEARCH}: a property search read only part of them, so its answer for this note may be wrong`;
+
 /**
  * The notes matching a parsed query, sorted by path in code-unit order. An AND with a positive
  * tag term starts from its smallest tag set and filters; only unbounded queries scan `allPaths()`.
+ * Notes whose properties a property term could not read whole go to `report`.
  */
-export function evaluateQuery(query: QueryNode, source: QuerySource): string[] {
+export function evaluateQuery(query: QueryNode, source: QuerySource, report?: QueryReport): string[] {
   const matcher = compile(query, source, new Map());
   const pool = candidates(matcher) ?? new Set(source.allPaths());
   // Tag terms need only the path; a view of the note is made once per note, and only for terms that read more.
-  let viewed: NoteView | null = null;
+  let viewed = null as NoteView | null;
   const viewOf = (path: string): NoteView => (viewed?.path === path ? viewed : (viewed = new NoteView(path, source)));
   const found: string[] = [];
-  for (const path of pool) if (matches(matcher, path, viewOf)) found.push(path);
+  const gaveUp: string[] = [];
+  for (const path of pool) {
+    if (matches(matcher, path, viewOf)) found.push(path);
+    if (viewed?.path === path && viewed.unsure) gaveUp.push(path);
+  }
+  if (report) for (const path of gaveUp.sort(byCodeUnit)) report.propertiesTooLarge.push(path);
   return found.sort(byCodeUnit);
 }
 
 /** Parses and evaluates in one step, for callers that only want the list or the error. */
-export function runQuery(text: string, source: QuerySource): Result<string[], QueryError> {
+export function runQuery(text: string, source: QuerySource, report?: QueryReport): Result<string[], QueryError> {
   const parsed = parseQuery(text);
   if (!parsed.ok) return parsed;
-  return ok(evaluateQuery(parsed.value, source));
+  return ok(evaluateQuery(parsed.value, source, report));
 }
 
 /**
@@ -141,12 +163,16 @@ function matches(matcher: Matcher, path: string, viewOf: (path: string) => NoteV
   }
 }
 
-/** Property keys match case-insensitively; a list matches when any element does. */
+/**
+ * Property keys match case-insensitively; a list matches when any element does. A value found is
+ * certain; "not found" in texts cut short by the note's budget is not, and marks the note unsure.
+ */
 function propertyMatches(note: NoteView, name: string, needle: string | null): boolean {
   if (needle === null) return note.hasProperty(name);
   const texts = note.propertyTexts(name);
   if (!texts) return false;
   for (const text of texts) if (text.includes(needle)) return true;
+  if (note.overBudget) note.unsure = true;
   return false;
 }
 

@@ -1,12 +1,32 @@
 /**
- * One note as the query matchers see it. Property texts are built per asked key and capped:
- * YAML aliases let a 600-byte note hold hundreds of millions of strings, so turning every value
- * into JSON, as a property term once did, froze the app for most of a minute.
+ * One note as the query matchers see it. Property texts are built per asked key, within a budget
+ * per note: YAML aliases let a 600-byte note hold hundreds of millions of strings, so turning every
+ * value into JSON, as a property term once did, froze the app for most of a minute, and a cap per
+ * value still let a list of 30,000 aliases cost 30,000 capped values.
  */
 import type { QuerySource } from "./ast";
 
 /** Nested values (lists of lists, maps) are matched on their JSON text, cut at this many characters. */
 export const MAX_PROPERTY_TEXT = 100_000;
+
+/**
+ * What property terms may spend on one note, in characters read and values visited: this much per
+ * byte of its frontmatter, beyond a floor. Without aliases a value's text is at most a few times its
+ * YAML; a note past its budget is left out of the term's results, with a warning.
+ */
+export const PROPERTY_WORK_PER_BYTE = 16;
+export const PROPERTY_WORK_FLOOR = 16_384;
+/** The budget of a record that does not say how long its frontmatter is (one built by hand). */
+export const PROPERTY_WORK_UNSIZED = 1_000_000;
+
+export function propertyWorkLimit(frontmatterSize: number | undefined): number {
+  return frontmatterSize === undefined ? PROPERTY_WORK_UNSIZED : PROPERTY_WORK_FLOOR + PROPERTY_WORK_PER_BYTE * frontmatterSize;
+}
+
+/** Work left for one note; every text built for a property term takes from it. */
+export interface WorkBudget {
+  left: number;
+}
 
 export class NoteView {
   private lowerPathCache: string | undefined;
@@ -15,6 +35,9 @@ export class NoteView {
   private properties: Readonly<Record<string, unknown>> | undefined;
   private keysByLowerName: Map<string, string[]> | undefined;
   private textsByName: Map<string, string[] | null> | undefined;
+  private budget: WorkBudget | undefined;
+  /** Set when a property term could not tell whether a value is there: the note's answer may be wrong. */
+  unsure = false;
 
   constructor(
     readonly path: string,
@@ -36,21 +59,30 @@ export class NoteView {
     return (this.keysByLowerName?.get(lowerName) ?? []).some((key) => properties[key] !== null && properties[key] !== undefined);
   }
 
+  /** True once property texts were cut short because the note's budget ran out: a term that found nothing cannot say "no". */
+  get overBudget(): boolean {
+    return this.budget !== undefined && this.budget.left <= 0;
+  }
+
   /**
    * Lower-cased texts of the values under a lower-cased key, keys matched case-insensitively; a list
    * gives one text per element. Null when the note has no such key or only null values under it.
+   * Past the note's budget the last text is cut and later elements are left out (see overBudget).
    */
   propertyTexts(lowerName: string): string[] | null {
     const known = (this.textsByName ??= new Map<string, string[] | null>()).get(lowerName);
     if (known !== undefined) return known;
     const properties = this.readProperties();
+    const budget = (this.budget ??= { left: this.source.propertyWorkLimit?.(this.path) ?? PROPERTY_WORK_UNSIZED });
     let texts: string[] | null = null;
     for (const key of this.keysByLowerName?.get(lowerName) ?? []) {
       const value = properties[key];
       if (value === null || value === undefined) continue;
       texts ??= [];
       for (const element of Array.isArray(value) ? value : [value]) {
-        if (element !== null && element !== undefined) texts.push(asText(element).toLowerCase());
+        if (budget.left <= 0) break;
+        budget.left--;
+        if (element !== null && element !== undefined) texts.push(asText(element, budget).toLowerCase());
       }
     }
     this.textsByName.set(lowerName, texts);
@@ -77,16 +109,25 @@ function keysByLowerName(properties: Readonly<Record<string, unknown>>): Map<str
   return keys;
 }
 
-/** Text of a frontmatter value as the user wrote it: YAML dates come back as dates, nested values as (capped) JSON. */
-export function asText(value: unknown): string {
-  if (typeof value === "string") return value;
+/**
+ * Text of a frontmatter value as the user wrote it: YAML dates come back as dates, nested values as
+ * (capped) JSON. With a budget, the text is cut where the budget runs out, and takes from it.
+ */
+export function asText(value: unknown, budget?: WorkBudget): string {
+  if (typeof value === "string") {
+    if (!budget) return value;
+    const text = value.length > budget.left ? value.slice(0, Math.max(0, budget.left)) : value;
+    budget.left -= value.length;
+    return text;
+  }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "";
     const iso = value.toISOString();
     return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
   }
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (typeof value === "object" && value !== null) return boundedJson(value, MAX_PROPERTY_TEXT);
+  // With a budget the note's budget is the only cap: a long value in a long frontmatter is read whole.
+  if (typeof value === "object" && value !== null) return boundedJson(value, budget ? budget.left : MAX_PROPERTY_TEXT, budget);
   return "";
 }
 
@@ -95,9 +136,14 @@ type Frame = { list: readonly unknown[]; next: number } | { record: Readonly<Rec
 /**
  * `JSON.stringify` for parsed YAML (lists, maps, strings, numbers, booleans, null, dates), cut at
  * `limit` characters. It walks with its own stack and stops writing at the limit, so neither a
- * deep value nor one that aliases expand (or a cycle) can overflow the stack or run for long.
+ * deep value nor one that aliases expand (or a cycle) can overflow the stack or run for long. With a
+ * budget, every value visited and every character written takes from it, and it stops when it runs out.
  */
-export function boundedJson(value: unknown, limit: number): string {
+export function boundedJson(value: unknown, limit: number, budget?: WorkBudget): string {
+  // Values visited count only against a budget: without one, the cut is at `limit` characters, as JSON.stringify would write them.
+  const cap = Math.min(limit, budget?.left ?? Infinity);
+  const step = budget ? 1 : 0;
+  let visited = 0;
   const parts: string[] = [];
   let length = 0;
   const write = (text: string): void => {
@@ -120,7 +166,8 @@ export function boundedJson(value: unknown, limit: number): string {
     }
   };
   open(value);
-  while (frames.length > 0 && length < limit) {
+  while (frames.length > 0 && length + visited < cap) {
+    visited += step;
     const frame = frames[frames.length - 1]!;
     if ("list" in frame) {
       if (frame.next >= frame.list.length) {
@@ -145,7 +192,8 @@ export function boundedJson(value: unknown, limit: number): string {
     open(item);
   }
   const text = parts.join("");
-  return text.length > limit ? text.slice(0, limit) : text;
+  if (budget) budget.left -= length + visited;
+  return text.length > cap ? text.slice(0, Math.max(0, cap)) : text;
 }
 
 function scalarJson(item: unknown): string {
