@@ -3,7 +3,8 @@
  * billion characters behind 120 KB of YAML; a property term now reads at most a budget per note,
  * counted here in the values and keys it touches, and says which notes it gave up on.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import Ajv from "ajv";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
@@ -13,6 +14,7 @@ import { emptyQueryReport, evaluateQuery, PROPERTIES_TOO_LARGE } from "../../src
 import { propertyWorkLimit } from "../../src/core/query/note-view";
 import { parseQuery } from "../../src/core/query/parse";
 import { ALIAS_NOTE, aliasExpansionNote } from "./alias-expansion";
+import { REPO_ROOT } from "../support/paths";
 
 const NOTE = aliasExpansionNote();
 const { record } = parseNote(ALIAS_NOTE, NOTE);
@@ -104,5 +106,13 @@ describe("the CLI over a vault holding that note", () => {
   test("blocks --json gives the block its warnings", () => {
     const answers = JSON.parse(runCli(["blocks", vault, "--json"]).stdout) as Array<{ note: string; results: string[]; warnings?: unknown[] }>;
     expect(answers.map(({ note, results, warnings }) => ({ note, results, warnings }))).toEqual([{ note: "Use Cases/T1490.md", results: ["Detection Rules/good.md"], warnings: [warning] }]);
+  });
+
+  test.each([
+    ["query", ["query", "[level:zzz]", "--json"]],
+    ["blocks", ["blocks", "--json"]],
+  ])("%s --json with warnings still validates against docs/schemas", (schema, [command, ...rest]) => {
+    const validate = new Ajv({ strict: true, strictRequired: false }).compile(JSON.parse(readFileSync(join(REPO_ROOT, `docs/schemas/${schema}.schema.json`), "utf8")) as object);
+    expect(validate(JSON.parse(runCli([command ?? "", vault, ...rest]).stdout))).toBe(true);
   });
 });
