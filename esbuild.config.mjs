@@ -1,5 +1,6 @@
 // Two bundles from one core: the Obsidian plugin (main.js) and the headless CLI (dist/cli.js).
 import esbuild from "esbuild";
+import { chmodSync } from "node:fs";
 import { builtinModules } from "node:module";
 
 const production = process.argv[2] === "production";
@@ -35,6 +36,8 @@ const cliBuild = {
   minify: false,
   sourcemap: false,
   logLevel: "info",
+  // Executable, so `./dist/cli.js` runs by its shebang as `npm link`'s `attack-vault` does.
+  plugins: [{ name: "executable", setup: (build) => build.onEnd((result) => result.errors.length === 0 && chmodSync("dist/cli.js", 0o755)) }],
 };
 
 if (production) {

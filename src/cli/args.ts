@@ -35,9 +35,31 @@ export function parseArgs(argv: readonly string[], flagSpecs: Readonly<Record<st
     if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
     // An empty value (`--navigator ""`) would otherwise be taken as no option at all.
     if (value.trim() === "") throw new UsageError(`--${name} needs a value, not an empty one`);
+    // Never "the last one wins": a repeated option would silently drop what was given first.
+    const earlier = flags.get(name);
+    if (typeof earlier === "string") throw new UsageError(`--${name} was given twice (${earlier}, ${value}); give it once`);
     flags.set(name, value);
   }
   return { command, positionals, flags };
+}
+
+/** Refuses more positional arguments than the command takes, which it would otherwise drop. */
+export function checkPositionals(args: ParsedArgs, takes: readonly string[]): void {
+  const extra = args.positionals.slice(takes.length);
+  if (extra.length === 0) return;
+  throw new UsageError(
+    `\`${args.command}\` takes ${takes.join(" and ")}, but was given ${args.positionals.length} arguments; ` +
+      `${extra.map((word) => `\`${word}\``).join(", ")} ${extra.length === 1 ? "is" : "are"} more than it takes (quote an argument that holds spaces)`,
+  );
+}
+
+/** A tag given on the command line, written as queries and settings accept it: `#detection_rule` is `detection_rule`. */
+export function tagFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  const tag = value.trim().replace(/^#/, "");
+  if (tag === "") throw new UsageError(`--${name} needs a tag, not \`${value}\``);
+  return tag;
 }
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {

@@ -2,21 +2,30 @@
 import type { NoteWarning } from "../core/note";
 import { PROPERTIES_TOO_LARGE, type QueryReport } from "../core/query/evaluate";
 import { indexProblems } from "../core/vault-problems";
+import { plural } from "../core/wording";
 import type { FlagSpec, ParsedArgs } from "./args";
 import type { OpenVault } from "./load-vault";
 import { printable } from "./printable";
+import type { Progress } from "./progress";
 
 export interface CommandOutput {
+  /** The report; written first. */
   stdout: string;
-  /** Warnings and problems, one line each. */
+  /** Warnings, verdicts and problems, one line each; written after the report. */
   stderr: string[];
   exitCode: number;
 }
 
 export const EXIT_OK = 0;
+/** `query`: the query has an error. */
+export const EXIT_QUERY_ERROR = 1;
 export const EXIT_USAGE = 2;
 /** `coverage --fail-under`: the share of techniques with a rule is below the bar. */
 export const EXIT_BELOW_BAR = 3;
+/** `coverage`: no technique note was found, so there is no coverage to report. */
+export const EXIT_NO_TECHNIQUES = 4;
+/** A bug: the message says what went wrong. */
+export const EXIT_INTERNAL = 70;
 
 export const CONVENTION_FLAGS: Record<string, FlagSpec> = {
   "technique-tag": { takesValue: true },
@@ -24,21 +33,28 @@ export const CONVENTION_FLAGS: Record<string, FlagSpec> = {
   "test-tag": { takesValue: true },
   "config-dir": { takesValue: true },
   json: { takesValue: false },
+  verbose: { takesValue: false },
 };
+
+/** What the process gives a command beyond its arguments. */
+export interface RunContext {
+  /** A progress line while the vault is read; null off a terminal. */
+  progress: Progress | null;
+}
 
 export interface Command {
   summary: string;
   usage: string;
+  /** The positional arguments after the command, as the usage names them. */
+  positionals: readonly string[];
+  /** What `attack-vault <command> --help` says after the usage: its options, one per line. */
+  help: readonly string[];
   flags: Record<string, FlagSpec>;
-  run(args: ParsedArgs): CommandOutput;
+  run(args: ParsedArgs, context: RunContext): CommandOutput;
 }
 
 export function warningLine(warning: NoteWarning): string {
   return `warning: ${printable(warning.path)}: ${printable(warning.message)}`;
-}
-
-export function warningLines(vault: OpenVault): string[] {
-  return allWarnings(vault).map(warningLine);
 }
 
 /** The notes a query's property terms gave up on, as warnings. */
@@ -46,6 +62,22 @@ export function queryWarnings(report: QueryReport): NoteWarning[] {
   return report.propertiesTooLarge.map((path) => ({ path, message: PROPERTIES_TOO_LARGE }));
 }
 
+/** Problems with single notes listed on stderr before --verbose is needed to see the rest. */
+export const WARNINGS_SHOWN = 5;
+
 export function allWarnings(vault: OpenVault): Array<{ path: string; message: string }> {
   return [...vault.read.warnings, ...indexProblems(vault.index)];
+}
+
+/**
+ * Problems with single notes for stderr, after the report: the vault's and `more` (a query's, say);
+ * all of them with --verbose or when there are few; otherwise how many, the first few, and how to see the rest.
+ */
+export function warningLines(vault: OpenVault, args: ParsedArgs, more: readonly NoteWarning[] = []): string[] {
+  const warnings = [...allWarnings(vault), ...more];
+  const lines = warnings.map(warningLine);
+  if (args.flags.has("verbose") || warnings.length <= WARNINGS_SHOWN) return lines;
+  const notes = new Set(warnings.map((warning) => warning.path)).size;
+  const json = args.flags.has("json") ? "; the JSON's warnings hold all" : "";
+  return [`attack-vault: ${plural(warnings.length, "problem")} in ${plural(notes, "note")} (the first ${WARNINGS_SHOWN} below; --verbose lists all${json}):`, ...lines.slice(0, WARNINGS_SHOWN)];
 }

@@ -1,19 +1,44 @@
 /** The CLI's commands; each returns its output and exit code instead of touching the process. */
 import { emptyQueryReport, runQuery } from "../core/query/evaluate";
 import { UsageError } from "./args";
-import { allWarnings, CONVENTION_FLAGS, EXIT_OK, queryWarnings, warningLine, warningLines, type Command } from "./command";
+import { plural } from "../core/wording";
+import { allWarnings, CONVENTION_FLAGS, EXIT_OK, EXIT_QUERY_ERROR, queryWarnings, warningLines, type Command } from "./command";
 import { coverage } from "./coverage-command";
 import { openVault } from "./load-vault";
 import { printable } from "./printable";
 
-export { EXIT_BELOW_BAR, EXIT_OK, EXIT_USAGE, type Command, type CommandOutput } from "./command";
+export { EXIT_BELOW_BAR, EXIT_INTERNAL, EXIT_NO_TECHNIQUES, EXIT_OK, EXIT_QUERY_ERROR, EXIT_USAGE, type Command, type CommandOutput, type RunContext } from "./command";
+
+/** A block's query on one line, as the text output shows it: `tag: detection_rule tag: T1003`. */
+function oneLine(query: string): string {
+  return printable(
+    query
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(" "),
+  );
+}
+
+/** `note:line: query — 2 notes`, then the notes it lists, one per line; a blank line between blocks. */
+function blockText(answer: { note: string; line: number; query: string } & ({ results: string[] } | { error: string })): string {
+  const head = `${printable(answer.note)}:${answer.line}: ${oneLine(answer.query)}`;
+  if ("error" in answer) return `${head} — error: ${printable(answer.error)}\n`;
+  if (answer.results.length === 0) return `${head} — no notes\n`;
+  return `${head} — ${plural(answer.results.length, "note")}\n${answer.results.map((path) => `  ${printable(path)}\n`).join("")}`;
+}
 
 const blocks: Command = {
-  summary: "every ```query block in the vault with the notes it lists",
+  summary: "every ```query block in the vault with its query and the notes it lists",
   usage: "attack-vault blocks <vault> [--json]",
+  positionals: ["<vault>"],
+  help: [
+    "--json              every block as JSON (docs/schemas/blocks.schema.json)",
+    "--verbose           list every problem with single notes, not the first few",
+  ],
   flags: CONVENTION_FLAGS,
-  run(args) {
-    const vault = openVault(args, { queryBlocks: true });
+  run(args, context) {
+    const vault = openVault(args, { queryBlocks: true, progress: context.progress });
     const gaveUpOn = new Set<string>();
     const answers = vault.read.queryBlocks.map((block) => {
       const report = emptyQueryReport();
@@ -23,37 +48,35 @@ const blocks: Command = {
       const warnings = report.propertiesTooLarge.length > 0 ? { warnings: queryWarnings(report) } : {};
       return result.ok ? { ...block, results: result.value, ...warnings } : { ...block, error: result.error.message };
     });
-    const stdout = args.flags.has("json")
-      ? JSON.stringify(answers, null, 2) + "\n"
-      : answers
-          .map((answer) => {
-            const head = `${printable(answer.note)}:${answer.line}`;
-            return "error" in answer ? `${head}  error: ${printable(answer.error)}` : `${head}  ${answer.results.length} notes`;
-          })
-          .join("\n") + "\n";
-    const gaveUp = queryWarnings({ propertiesTooLarge: [...gaveUpOn].sort() }).map(warningLine);
-    return { stdout, stderr: [...warningLines(vault), ...gaveUp], exitCode: EXIT_OK };
+    const stdout = args.flags.has("json") ? JSON.stringify(answers, null, 2) + "\n" : answers.map(blockText).join("\n");
+    const gaveUp = queryWarnings({ propertiesTooLarge: [...gaveUpOn].sort() });
+    return { stdout, stderr: warningLines(vault, args, gaveUp), exitCode: EXIT_OK };
   },
 };
 
 const query: Command = {
   summary: "the notes a query in Obsidian search syntax lists",
   usage: 'attack-vault query <vault> "<query text>" [--json]',
+  positionals: ["<vault>", '"<query text>"'],
+  help: [
+    "--json              the answer as JSON (docs/schemas/query.schema.json)",
+    "--verbose           list every problem with single notes, not the first few",
+  ],
   flags: CONVENTION_FLAGS,
-  run(args) {
+  run(args, context) {
     const text = args.positionals[1];
     if (text === undefined) throw new UsageError('`query` needs the query text: attack-vault query <vault> "tag:detection_rule tag:T1059_001"');
-    const vault = openVault(args);
+    const vault = openVault(args, { progress: context.progress });
     const report = emptyQueryReport();
     const result = runQuery(text, vault.index, report);
     const json = args.flags.has("json");
     if (!result.ok) {
       const stdout = json ? JSON.stringify({ query: text, error: result.error.message }, null, 2) + "\n" : "";
-      return { stdout, stderr: [...warningLines(vault), `error: ${printable(result.error.message)}`], exitCode: 1 };
+      return { stdout, stderr: [...warningLines(vault, args), `error: ${printable(result.error.message)}`], exitCode: EXIT_QUERY_ERROR };
     }
     const warnings = [...allWarnings(vault), ...queryWarnings(report)];
     const stdout = json ? JSON.stringify({ query: text, results: result.value, warnings }, null, 2) + "\n" : result.value.map((path) => printable(path) + "\n").join("");
-    return { stdout, stderr: warnings.map(warningLine), exitCode: EXIT_OK };
+    return { stdout, stderr: warningLines(vault, args, queryWarnings(report)), exitCode: EXIT_OK };
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { basename, resolve } from "node:path";
 import { attackRelease, techniqueName } from "../core/attack-catalogue";
+import { currentPlatforms, RENAMED_PLATFORMS } from "../core/attack-platforms";
 import { compareWithAttack } from "../core/attack-coverage";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
 import { coverageChanges, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
@@ -11,13 +12,14 @@ import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
 import { stringFlag, UsageError, type ParsedArgs } from "./args";
-import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_OK, warningLines, type Command } from "./command";
-import { attackText, changesText, gateLines } from "./coverage-extras-text";
+import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_NO_TECHNIQUES, EXIT_OK, warningLines, type Command } from "./command";
+import { attackText, changesText, filterFlags, gateLines } from "./coverage-extras-text";
 import { coverageJson, gateJson } from "./coverage-json";
 import { coverageMarkdown } from "./coverage-markdown";
 import { coverageText } from "./coverage-text";
 import { readBaseline, refuseToOverwrite, writeLayerFile } from "./layer-file";
 import { openVault } from "./load-vault";
+import { checkFilter, noTechniqueNotes, unusedKindTags } from "./vault-checks";
 
 type ReportFormat = "text" | "json" | "markdown";
 
@@ -47,6 +49,10 @@ function optionsOf(args: ParsedArgs): CoverageOptions {
   if (failUnderText !== undefined && failUnder === null) throw new UsageError(`--fail-under takes a percentage from 0 to 100, e.g. 80, not ${failUnderText}`);
   const scoring = stringFlag(args, "score") ?? "count";
   if (scoring !== "count" && scoring !== "level") throw new UsageError(`--score is count or level, not ${scoring}`);
+  // Options that only shape a layer file would be silently ignored without one.
+  for (const layerOption of ["score", "force"]) {
+    if (args.flags.has(layerOption) && !args.flags.has("navigator")) throw new UsageError(`--${layerOption} only applies to the layer --navigator FILE writes; give --navigator too, or leave --${layerOption} out`);
+  }
   return {
     format: formatOf(args),
     filter: { platform: stringFlag(args, "platform"), tactic: stringFlag(args, "tactic") },
@@ -59,11 +65,31 @@ function optionsOf(args: ParsedArgs): CoverageOptions {
   };
 }
 
+const platformHelp = (): string =>
+  `ATT&CK v${attackRelease().version}'s ${currentPlatforms().join(", ")}, or an older name: ` +
+  `${RENAMED_PLATFORMS.map(({ old, current }) => `${old} (${current})`).join(", ")}; either name matches notes that use the other`;
+
 export const coverage: Command = {
   summary: "per-tactic coverage and the techniques with no detection rule; ATT&CK comparison, Navigator layers and a CI gate",
   usage:
     "attack-vault coverage <vault> [--json | --format text|json|markdown] [--platform P] [--tactic T] [--no-rollup] [--attack]\n" +
     "        [--fail-under PERCENT] [--navigator FILE [--score count|level] [--force]] [--baseline FILE]",
+  positionals: ["<vault>"],
+  get help() {
+    return [
+      "--json, --format json|markdown|text  the report as JSON (docs/schemas/coverage.schema.json), as Markdown, or as text",
+      `--platform P        only techniques on platform P: ${platformHelp()}`,
+      "--tactic T          only techniques of tactic T: its name, ID or shortname (Execution, TA0002, execution)",
+      "--no-rollup         a parent technique counts only its own rules and tests, not its sub-techniques'",
+      "--attack            also list ATT&CK techniques with no note, notes on revoked or deprecated techniques, and",
+      "                    names for IDs the vault only references (--json always has them)",
+      "--fail-under PERCENT  exit 3 when fewer technique notes than PERCENT have a detection rule; no technique fails",
+      "--navigator FILE    write an ATT&CK Navigator layer; never over an existing file without --force",
+      "--score count|level   the layer's score: rule count (default) or Sigma levels added up",
+      "--baseline FILE     report what changed since an earlier layer",
+      "--verbose           list every problem with single notes, not the first few",
+    ];
+  },
   flags: {
     ...CONVENTION_FLAGS,
     platform: { takesValue: true },
@@ -77,19 +103,22 @@ export const coverage: Command = {
     force: { takesValue: false },
     baseline: { takesValue: true },
   },
-  run(args) {
+  run(args, context) {
     const options = optionsOf(args);
-    const vault = openVault(args);
+    const vault = openVault(args, { progress: context.progress });
+    const noTechniques = noTechniqueNotes(vault);
+    if (noTechniques) return { stdout: "", stderr: [...warningLines(vault, args), ...noTechniques], exitCode: EXIT_NO_TECHNIQUES };
     if (options.navigator) refuseToOverwrite(options.navigator, options.force);
     const baseline = options.baseline ? readBaseline(options.baseline) : null;
     const rollup = args.flags.has("no-rollup") ? false : vault.settings.rollUpSubTechniques;
     const report = computeCoverage(vault.index, { rollup, filter: options.filter });
+    checkFilter(options.filter, report.allRows);
     const release = attackRelease();
     const comparison = compareWithAttack(vault.index, report, release, options.filter);
     const gate: CoverageGate | null = options.failUnder === null ? null : coverageGate(report, options.failUnder);
     const vaultName = basename(resolve(vault.dir));
 
-    const stderr = warningLines(vault);
+    const stderr = [...warningLines(vault, args), ...unusedKindTags(vault)];
     let changes: CoverageChanges | null = null;
     if (options.navigator || baseline) {
       const layer = coverageLayer(vault.index, { vaultName, rollup, scoring: options.scoring, filter: options.filter, release, report, comparison });
@@ -102,7 +131,8 @@ export const coverage: Command = {
         stderr.push(`attack-vault: wrote the Navigator layer ${options.navigator} (${layer.techniques.length} entries)`);
       }
     }
-    if (gate) for (const line of gateLines(gate)) stderr.push(line);
+    if (gate) for (const line of gateLines(gate, options.filter)) stderr.push(line);
+    const filters = filterFlags(options.filter);
 
     const baselineName = options.baseline ?? "";
     let stdout: string;
@@ -115,12 +145,13 @@ export const coverage: Command = {
       stdout = JSON.stringify(coverageJson(report, allWarnings(vault), extras), null, 2) + "\n";
     } else if (options.format === "markdown") {
       stdout = coverageMarkdown(report, vaultName, {
+        filters,
         ...(gate ? { gate } : {}),
         ...(options.attack ? { attack: comparison } : {}),
         ...(changes ? { changes: { changes, baseline: baselineName } } : {}),
       });
     } else {
-      stdout = coverageText(report, vault.dir);
+      stdout = coverageText(report, vault.dir, filters);
       if (changes) stdout += "\n" + changesText(changes, baselineName);
       if (options.attack) stdout += "\n" + attackText(comparison);
     }

@@ -1,7 +1,8 @@
 /** The readable sections `coverage` adds: the ATT&CK comparison, changes since a baseline, the gate's verdict. */
 import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-coverage";
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
-import type { CoverageGate } from "../core/coverage-gate";
+import type { CoverageFilter } from "../core/coverage";
+import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import { plural } from "../core/wording";
 import { printable } from "./printable";
 import { widthOf } from "./coverage-text";
@@ -90,18 +91,17 @@ export function changesText(changes: CoverageChanges, baseline: string): string 
   return lines.join("\n") + "\n";
 }
 
-export function formatPercent(percent: number): string {
-  return `${Math.round(percent * 10) / 10}%`;
+/** The filters as they were given, `--platform "Azure AD" --tactic Impact`; empty when none was. */
+export function filterFlags(filter: CoverageFilter): string {
+  const flag = (name: string, value: string | undefined): string => (value === undefined ? "" : `--${name} ${/\s/.test(value) ? JSON.stringify(value) : value}`);
+  return [flag("platform", filter.platform), flag("tactic", filter.tactic)].filter(Boolean).join(" ");
 }
 
-/** The verdict for stderr; when below the bar, followed by every technique with no rule. */
-export function gateLines(gate: CoverageGate): string[] {
-  const share = `coverage ${formatPercent(gate.percent)} (${gate.withRule} of ${plural(gate.techniques, "technique")} with a detection rule)`;
-  if (gate.techniques === 0 && !gate.passed) return [`attack-vault: no technique matches the filters, so coverage is 0%, below --fail-under ${gate.failUnder}%`];
-  if (gate.passed) return [`attack-vault: ${share} meets --fail-under ${gate.failUnder}%`];
-  const pad = idColumn(gate.missing.map((row) => row.id));
-  return [
-    `attack-vault: ${share} is below --fail-under ${gate.failUnder}%; ${plural(gate.missing.length, "technique")} with no detection rule:`,
-    ...gate.missing.map((row) => `  ${pad(row.id)}  ${printable(row.name)} — ${row.tactics.map((tactic) => printable(tactic.name)).join(", ") || "no tactic"}`),
-  ];
+/** The verdict for stderr, after the report, which lists the gaps; the gaps are not listed twice. */
+export function gateLines(gate: CoverageGate, filter: CoverageFilter): string[] {
+  const bar = `--fail-under ${gate.failUnder}%`;
+  if (gate.techniques === 0) return [`attack-vault: no technique note matches ${printable(filterFlags(filter))}, so there is no coverage to measure: below ${bar}`];
+  const share = `coverage ${shownPercent(gate)}% (${gate.withRule} of ${plural(gate.techniques, "technique")} with a detection rule)`;
+  if (gate.passed) return [`attack-vault: ${share} meets ${bar}`];
+  return [`attack-vault: ${share} is below ${bar}; the ${plural(gate.missing.length, "technique")} with no detection rule ${gate.missing.length === 1 ? "is" : "are"} in the report`];
 }

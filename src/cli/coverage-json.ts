@@ -6,7 +6,7 @@ import type { AttackComparison } from "../core/attack-coverage";
 import type { CoverageReport } from "../core/coverage";
 import type { CoverageChanges } from "../core/coverage-diff";
 import { coverageData, type CoverageData } from "../core/coverage-export";
-import type { CoverageGate } from "../core/coverage-gate";
+import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import type { NoteWarning } from "../core/note";
 
 export interface CoverageJson extends CoverageData {
@@ -20,7 +20,7 @@ export type CoverageJsonExtras = Partial<AttackComparison> & {
 };
 
 export function gateJson(gate: CoverageGate): NonNullable<CoverageJsonExtras["gate"]> {
-  return { failUnder: gate.failUnder, percent: Math.round(gate.percent * 10) / 10, passed: gate.passed, techniques: gate.techniques, withRule: gate.withRule };
+  return { failUnder: gate.failUnder, percent: shownPercent(gate), passed: gate.passed, techniques: gate.techniques, withRule: gate.withRule };
 }
 
 export function coverageJson(report: CoverageReport, warnings: NoteWarning[], extras: CoverageJsonExtras = {}): CoverageJson & CoverageJsonExtras {

@@ -5,12 +5,15 @@
 import type { AttackComparison } from "../core/attack-coverage";
 import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
-import type { CoverageGate } from "../core/coverage-gate";
-import { formatPercent, namedBy, retiredGroups } from "./coverage-extras-text";
+import { shownPercent, type CoverageGate } from "../core/coverage-gate";
+import { namedBy, retiredGroups } from "./coverage-extras-text";
+import { noGapsText } from "./coverage-text";
 import { printable } from "./printable";
 import { percentText } from "../core/wording";
 
 export interface MarkdownExtras {
+  /** The filter flags as given, for the report that finds no technique. */
+  filters?: string;
   gate?: CoverageGate;
   attack?: AttackComparison;
   changes?: { changes: CoverageChanges; baseline: string };
@@ -39,7 +42,8 @@ function list(title: string, items: readonly string[], empty: string): string[] 
 }
 
 function gateLine(gate: CoverageGate): string {
-  const share = `${formatPercent(gate.percent)} of techniques have a detection rule`;
+  if (gate.techniques === 0) return `❌ No technique note matches the filters, so there is no coverage to measure: below the bar of ${gate.failUnder}%.`;
+  const share = `${shownPercent(gate)}% of techniques have a detection rule`;
   return gate.passed ? `✅ ${share}: meets the bar of ${gate.failUnder}%.` : `❌ ${share}: below the bar of ${gate.failUnder}%.`;
 }
 
@@ -86,7 +90,7 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
     const tests = row.status === "tests-no-rule" ? " (has tests)" : "";
     return `**${row.id}** ${markdownText(row.name)} — ${row.tactics.map((tactic) => markdownText(tactic.name)).join(", ") || "no tactic"}${tests}`;
   });
-  let sections = list("Techniques with no detection rule", gapItems, "Every technique has a detection rule.");
+  let sections = list("Techniques with no detection rule", gapItems, noGapsText(report, markdownText(extras.filters ?? "")));
   if (extras.changes) {
     const { changes, baseline } = extras.changes;
     const since = `since \`${baseline.replace(/`/g, "'")}\``;

@@ -28,7 +28,13 @@ function totalsLine(counts: CoverageCounts): string {
   );
 }
 
-export function coverageText(report: CoverageReport, title: string): string {
+/** What the gaps section says when it has none: an all-clear only when there was something to clear. */
+export function noGapsText(report: CoverageReport, filters: string): string {
+  return report.filtered.techniques === 0 ? `No technique note matches ${filters || "the filters"}.` : "Every technique has a detection rule.";
+}
+
+/** `filters`: the filter flags as given (see filterFlags), for the report that finds no technique. */
+export function coverageText(report: CoverageReport, title: string, filters = ""): string {
   const lines = [`ATT&CK coverage of ${printable(title)}`, totalsLine(report.filtered), ""];
   const rows = report.tactics.map((group) => [
     printable(group.tactic.name),
@@ -40,7 +46,7 @@ export function coverageText(report: CoverageReport, title: string): string {
   for (const line of table(["Tactic", "Techniques", "With rule", "With test", "No rule"], rows)) lines.push(line);
   lines.push("");
   const gaps = report.rows.filter((row) => isGap(row.status));
-  lines.push(gaps.length === 0 ? "Every technique has a detection rule." : `Techniques with no detection rule (${gaps.length}):`);
+  lines.push(gaps.length === 0 ? noGapsText(report, printable(filters)) : `Techniques with no detection rule (${gaps.length}):`);
   const idWidth = widthOf(gaps.map((row) => row.id));
   for (const row of gaps) {
     const tests = row.status === "tests-no-rule" ? "  (has tests)" : "";

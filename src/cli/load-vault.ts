@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { settingsFromData, type AttackVaultSettings } from "../core/settings-data";
 import { VaultIndex } from "../core/vault-index";
-import { stringFlag, UsageError, type ParsedArgs } from "./args";
+import { stringFlag, tagFlag, UsageError, type ParsedArgs } from "./args";
+import type { Progress } from "./progress";
 import { readVault, type VaultRead } from "./read-vault";
 
 /** Where the plugin keeps its settings, below the vault's configuration folder. */
@@ -30,7 +31,7 @@ export function savedSettings(vaultDir: string, configDir = ".obsidian"): { sett
   }
 }
 
-export function openVault(args: ParsedArgs, options: { queryBlocks?: boolean } = {}): OpenVault {
+export function openVault(args: ParsedArgs, options: { queryBlocks?: boolean; progress?: Progress | null } = {}): OpenVault {
   const dir = args.positionals[0];
   if (!dir) throw new UsageError(`\`${args.command}\` needs a vault folder: attack-vault ${args.command} <vault>`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no vault folder at ${dir}`);
@@ -38,11 +39,13 @@ export function openVault(args: ParsedArgs, options: { queryBlocks?: boolean } =
   const saved = savedSettings(dir, configDir);
   const settings: AttackVaultSettings = {
     ...saved.settings,
-    techniqueTag: stringFlag(args, "technique-tag") ?? saved.settings.techniqueTag,
-    ruleTag: stringFlag(args, "rule-tag") ?? saved.settings.ruleTag,
-    testTag: stringFlag(args, "test-tag") ?? saved.settings.testTag,
+    techniqueTag: tagFlag(args, "technique-tag") ?? saved.settings.techniqueTag,
+    ruleTag: tagFlag(args, "rule-tag") ?? saved.settings.ruleTag,
+    testTag: tagFlag(args, "test-tag") ?? saved.settings.testTag,
   };
-  const read = readVault(dir, { queryBlocks: options.queryBlocks ?? false });
+  const progress = options.progress ?? null;
+  const read = readVault(dir, { queryBlocks: options.queryBlocks ?? false, ...(progress ? { onProgress: (done: number, found: number) => progress.update(done, found) } : {}) });
+  progress?.done();
   if (saved.warning) read.warnings.unshift({ path: pluginDataPath(configDir), message: saved.warning });
   const index = new VaultIndex(settings);
   index.load(read.records);

@@ -30,6 +30,8 @@ export interface ReadOptions {
   /** Also collect ```query blocks (costs a pass over each note's text). */
   queryBlocks?: boolean;
   languages?: readonly string[];
+  /** Told after each note how many are read of how many were found (the progress line on a terminal). */
+  onProgress?: (read: number, found: number) => void;
 }
 
 /** Vault-relative paths of the Markdown files, skipping `.obsidian`, `.trash` and hidden folders. */
@@ -146,7 +148,10 @@ export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRea
   const languages = options.languages ?? ["query"];
   const warnings: NoteWarning[] = [];
   const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-  for (const path of listMarkdownFiles(vaultDir)) {
+  const paths = listMarkdownFiles(vaultDir);
+  let done = 0;
+  for (const path of paths) {
+    options.onProgress?.(done++, paths.length);
     let bytes: Buffer;
     try {
       bytes = readFileBytes(join(vaultDir, path), scratch);
@@ -165,5 +170,6 @@ export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRea
     }
     records.push(parseNoteBytes(path, bytes, warnings));
   }
+  options.onProgress?.(paths.length, paths.length);
   return { records, queryBlocks, warnings };
 }

@@ -103,9 +103,3 @@ export function techniqueName(id: string, from: AttackRelease = attackRelease())
 export function attackMajorVersion(from: AttackRelease = attackRelease()): string {
   return from.version.split(".")[0] ?? from.version;
 }
-
-/** ATT&CK's spelling of a platform the user typed in any case (`macos` → `macOS`); null when it has none. */
-export function attackPlatform(text: string, from: AttackRelease = attackRelease()): string | null {
-  const wanted = text.trim().toLowerCase();
-  return from.platforms.find((platform) => platform.toLowerCase() === wanted) ?? null;
-}

@@ -3,6 +3,7 @@
  * techniques (with what replaced them where ATT&CK says), and names for IDs the vault only references.
  */
 import { techniqueName, type AttackRelease, type AttackTechnique } from "./attack-catalogue";
+import { platformKey } from "./attack-platforms";
 import type { CoverageFilter, CoverageReport } from "./coverage";
 import { findTactic } from "./tactics";
 import { compareTechniqueIds } from "./technique-id";
@@ -44,8 +45,8 @@ type ComparedIndex = Pick<VaultIndex, "techniqueIdsWithNotes" | "referencedTechn
 /** The coverage filter applied to ATT&CK's own tactics and platforms; the status filter does not apply to techniques without notes. */
 export function matchesAttackFilter(technique: AttackTechnique, filter: CoverageFilter, release: AttackRelease): boolean {
   if (filter.platform) {
-    const wanted = filter.platform.trim().toLowerCase();
-    if (!technique.platforms.some((platform) => platform.toLowerCase() === wanted)) return false;
+    const wanted = platformKey(filter.platform);
+    if (!technique.platforms.some((platform) => platformKey(platform) === wanted)) return false;
   }
   if (filter.tactic) {
     const wanted = findTactic(filter.tactic)?.shortname ?? filter.tactic.trim().toLowerCase();

@@ -9,6 +9,7 @@ export interface CoverageGate {
   failUnder: number;
   /** The share of techniques with a rule, in percent; 0 when no technique passes the filters. */
   percent: number;
+  /** At or above the bar; never with no technique to measure. */
   passed: boolean;
   techniques: number;
   withRule: number;
@@ -16,9 +17,12 @@ export interface CoverageGate {
   missing: CoverageRow[];
 }
 
+/** Decimals a bar may have: enough for any bar a person types, few enough to compare in whole numbers. */
+const BAR_DECIMALS = 6;
+
 /** `80`, `80%`, `72.5` → a number from 0 to 100; null for anything else. */
 export function parsePercent(text: string): number | null {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const match = new RegExp(`^\\s*(\\d+(?:\\.\\d{1,${BAR_DECIMALS}})?)\\s*%?\\s*$`).exec(text);
   if (!match) return null;
   const value = Number(match[1]);
   return value >= 0 && value <= 100 ? value : null;
@@ -27,7 +31,20 @@ export function parsePercent(text: string): number | null {
 export function coverageGate(report: CoverageReport, failUnder: number): CoverageGate {
   const { techniques, withRule } = report.filtered;
   const percent = techniques === 0 ? 0 : (withRule / techniques) * 100;
-  // Compared as fractions, so 2 of 3 passes a bar of 66.66 and fails one of 66.67.
-  const passed = techniques === 0 ? failUnder === 0 : withRule * 100 >= failUnder * techniques;
+  // In whole numbers, so 2 of 3 passes a bar of 66.66 and fails one of 66.67, and 301 of 500 meets 60.2 exactly.
+  const scale = 10 ** BAR_DECIMALS;
+  const passed = techniques > 0 && withRule * 100 * scale >= Math.round(failUnder * scale) * techniques;
   return { failUnder, percent, passed, techniques, withRule, missing: report.rows.filter((row) => isGap(row.status)) };
+}
+
+/**
+ * The share as shown beside the verdict: one decimal, or as many more as keep it on the verdict's
+ * side of the bar, so a failed gate never reads "60.2% is below 60.2%".
+ */
+export function shownPercent(gate: CoverageGate): number {
+  for (let decimals = 1; decimals <= 12; decimals++) {
+    const rounded = Math.round(gate.percent * 10 ** decimals) / 10 ** decimals;
+    if (gate.passed ? rounded >= gate.failUnder : rounded < gate.failUnder) return rounded;
+  }
+  return gate.percent;
 }

@@ -3,6 +3,7 @@
  * sub-techniques' when the rollup is on), the direct ones beside them, per-tactic counts, and
  * the filters the panel and CLI offer. Every front reads the counted fields from here.
  */
+import { platformKey } from "./attack-platforms";
 import type { IndexedNote } from "./classify";
 import { compareTactics, findTactic, type Tactic } from "./tactics";
 import { parentTechniqueId } from "./technique-id";
@@ -152,8 +153,9 @@ function rollUp(index: VaultIndex, direct: CoverageCounted, subTechniques: strin
 
 export function matchesFilter(row: CoverageRow, filter: CoverageFilter): boolean {
   if (filter.platform) {
-    const wanted = filter.platform.toLowerCase();
-    if (!row.platforms.some((platform) => platform.toLowerCase() === wanted)) return false;
+    // Either name of a renamed platform matches both: `Azure AD` finds `Identity Provider` notes.
+    const wanted = platformKey(filter.platform);
+    if (!row.platforms.some((platform) => platformKey(platform) === wanted)) return false;
   }
   if (filter.tactic) {
     const wanted = findTactic(filter.tactic)?.name ?? filter.tactic.trim();

@@ -2,7 +2,8 @@
  * The coverage as an ATT&CK Navigator layer (layer format 4.5): one entry per technique and
  * tactic, scored by rule count or by Sigma level, with gaps in colours of their own.
  */
-import { attackMajorVersion, attackPlatform, type AttackRelease } from "./attack-catalogue";
+import { attackMajorVersion, type AttackRelease } from "./attack-catalogue";
+import { attackPlatform } from "./attack-platforms";
 import type { MissingTechnique } from "./attack-coverage";
 import type { CoverageReport, CoverageRow, CoverageStatus } from "./coverage";
 import { compareTechniqueIds, parentTechniqueId } from "./technique-id";
@@ -68,7 +69,7 @@ export interface LayerOptions {
   description: string;
   scoring: LayerScoring;
   release: AttackRelease;
-  /** Sets `filters.platforms`, in ATT&CK's spelling where it has one. */
+  /** Sets `filters.platforms`, in the release's spelling where it has one (an older name becomes today's). */
   platform?: string;
   /** ATT&CK techniques with no note: scored from the rules that name them, grey when none do. */
   missing?: readonly MissingTechnique[];

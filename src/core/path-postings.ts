@@ -35,6 +35,14 @@ export class PathPostings {
     return true;
   }
 
+  /** How many paths each key has, without making any key's Set. */
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [key, paths] of this.appended) counts.set(key, paths.length);
+    for (const [key, set] of this.sets) counts.set(key, set.size);
+    return counts;
+  }
+
   get(key: string): Set<string> | undefined {
     const set = this.sets.get(key);
     if (set) return set;

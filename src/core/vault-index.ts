@@ -168,6 +168,11 @@ export class VaultIndex implements QuerySource {
     return paths;
   }
 
+  /** Tag key → how many notes carry it exactly (nested tags counted under their own key). */
+  tagCounts(): Map<string, number> {
+    return this.pathsByTag.counts();
+  }
+
   propertiesOf(path: string): Readonly<Record<string, unknown>> | null {
     return this.notesByPath.get(path)?.record.frontmatter ?? null;
   }

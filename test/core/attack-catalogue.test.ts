@@ -1,6 +1,6 @@
 /** The shipped ATT&CK table: facts checked against the STIX files by hand, its decoder, its size. */
 import { buildSync } from "esbuild";
-import { attackMajorVersion, attackPlatform, attackRelease, decodeAttackTable, techniqueName, type AttackTable } from "../../src/core/attack-catalogue";
+import { attackMajorVersion, attackRelease, decodeAttackTable, techniqueName, type AttackTable } from "../../src/core/attack-catalogue";
 import { REPO_ROOT } from "../support/paths";
 
 const release = attackRelease();
@@ -73,14 +73,6 @@ describe("names and platforms", () => {
     ["T1059.999", null],
   ])("techniqueName(%s) is %j", (id, name) => {
     expect(techniqueName(id)).toBe(name);
-  });
-
-  test.each([
-    ["macos", "macOS"],
-    [" windows ", "Windows"],
-    ["Amiga", null],
-  ])("attackPlatform(%j) is %j", (text, platform) => {
-    expect(attackPlatform(text)).toBe(platform);
   });
 });
 

@@ -125,3 +125,24 @@ describe("report and filters", () => {
     expect(coverageRows(index, { rollup: true })).toHaveLength(6);
   });
 });
+
+describe("platforms renamed between ATT&CK releases", () => {
+  const index = new VaultIndex();
+  [
+    technique("T1078.004", "Cloud Accounts", { platforms: "Azure AD, Office 365, Google Workspace" }),
+    technique("T1556.007", "Hybrid Identity", { platforms: "Identity Provider, Windows" }),
+    technique("T1602", "Data from Configuration Repository", { platforms: "Network" }),
+    technique("T1059.001", "PowerShell", { platforms: "Windows" }),
+  ].forEach((note) => index.upsert(note));
+  const ids = (platform: string): string[] => computeCoverage(index, { rollup: true, filter: { platform } }).rows.map((row) => row.id);
+
+  test.each([
+    ["the old name finds notes with either name", "Azure AD", ["T1078.004", "T1556.007"]],
+    ["the new name finds notes with either name", "identity provider", ["T1078.004", "T1556.007"]],
+    ["Office Suite finds Office 365 and Google Workspace", "Office Suite", ["T1078.004"]],
+    ["Network Devices finds Network", "Network Devices", ["T1602"]],
+    ["an unrenamed platform is unchanged", "Windows", ["T1059.001", "T1556.007"]],
+  ])("%s: %s", (_name, platform, expected) => {
+    expect(ids(platform)).toEqual(expected);
+  });
+});
