@@ -1,29 +1,33 @@
 // Two bundles from one core: the Obsidian plugin (main.js) and the headless CLI (dist/cli.js).
+// Run as a script it builds them; bench/run.mjs imports the plugin's options to build the same.
 import esbuild from "esbuild";
 import { chmodSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const production = process.argv[2] === "production";
-
-const pluginBuild = {
-  entryPoints: ["src/main.ts"],
-  bundle: true,
-  format: "cjs",
-  target: "es2021",
-  platform: "browser",
-  outfile: "main.js",
-  minify: production,
-  sourcemap: production ? false : "inline",
-  treeShaking: true,
-  logLevel: "info",
-  external: [
-    "obsidian",
-    "electron",
-    "@codemirror/*",
-    "@lezer/*",
-    ...builtinModules,
-  ],
-};
+/** The plugin bundle as Obsidian loads it: `main.js`, minified for a release. */
+export function pluginBuildOptions(production) {
+  return {
+    entryPoints: ["src/main.ts"],
+    bundle: true,
+    format: "cjs",
+    target: "es2021",
+    platform: "browser",
+    outfile: "main.js",
+    minify: production,
+    sourcemap: production ? false : "inline",
+    treeShaking: true,
+    logLevel: "info",
+    external: [
+      "obsidian",
+      "electron",
+      "@codemirror/*",
+      "@lezer/*",
+      ...builtinModules,
+    ],
+  };
+}
 
 const cliBuild = {
   entryPoints: ["src/cli/main.ts"],
@@ -40,9 +44,13 @@ const cliBuild = {
   plugins: [{ name: "executable", setup: (build) => build.onEnd((result) => result.errors.length === 0 && chmodSync("dist/cli.js", 0o755)) }],
 };
 
-if (production) {
-  await Promise.all([esbuild.build(pluginBuild), esbuild.build(cliBuild)]);
-} else {
-  const contexts = await Promise.all([esbuild.context(pluginBuild), esbuild.context(cliBuild)]);
-  await Promise.all(contexts.map((context) => context.watch()));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const production = process.argv[2] === "production";
+  const builds = [pluginBuildOptions(production), cliBuild];
+  if (production) {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
+  } else {
+    const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+    await Promise.all(contexts.map((context) => context.watch()));
+  }
 }

@@ -6,34 +6,31 @@ import { existsSync } from "node:fs";
 import { progress } from "./measure";
 import { parseOptions, type BenchOptions } from "./options";
 import { profiled } from "./profile";
-import { judged, jsonOf, notMeasured, tableOf, type Judged, type Measured } from "./report";
+import { judged, jsonOf, notMeasured, tableOf, type Judged, type Measured, type TargetHeadline } from "./report";
 import { setUp, type BenchWorld } from "./setup";
 import { BROWSER_FIGURES, browserFigures } from "./targets/browser";
-import { measureColdRead } from "./targets/cold-read";
-import { measureCoverage } from "./targets/coverage";
-import { measureIndexBuild } from "./targets/index-build";
-import { measureLoad } from "./targets/load";
-import { measureMemory } from "./targets/memory";
-import { measureOneNoteUpdate } from "./targets/one-note-update";
-import { measureQueryEvaluation } from "./targets/query-evaluation";
+import { COLD_READ_TARGET, measureColdRead } from "./targets/cold-read";
+import { COVERAGE_TARGET, measureCoverage } from "./targets/coverage";
+import { INDEX_BUILD_TARGET, measureIndexBuild } from "./targets/index-build";
+import { LOAD_TARGET, measureLoad } from "./targets/load";
+import { MEMORY_TARGET, measureMemory } from "./targets/memory";
+import { measureOneNoteUpdate, ONE_NOTE_UPDATE_TARGET } from "./targets/one-note-update";
+import { measureQueryEvaluation, QUERY_EVALUATION_TARGET } from "./targets/query-evaluation";
 
 interface TargetRun {
-  target: number;
-  /** What the target is called when it could not run at all. */
-  name: string;
-  unit: string;
-  limit: number;
+  /** What the target is called and held to, also when it could not run at all. */
+  headline: TargetHeadline;
   run: (world: BenchWorld, options: BenchOptions) => Array<Measured | Judged>;
 }
 
 const TARGETS: TargetRun[] = [
-  { target: 1, name: "query evaluation", unit: "×", limit: 100, run: measureQueryEvaluation },
-  { target: 2, name: "one-note update", unit: "×", limit: 2, run: measureOneNoteUpdate },
-  { target: 3, name: "headless cold read", unit: "×", limit: 2.5, run: measureColdRead },
-  { target: 4, name: "index build from metadata", unit: "×", limit: 3, run: measureIndexBuild },
-  { target: 5, name: "coverage", unit: "ms", limit: 5, run: measureCoverage },
-  { target: 6, name: "memory per indexed note", unit: "B", limit: 1024, run: measureMemory },
-  { target: 7, name: "load", unit: "KB", limit: 100, run: measureLoad },
+  { headline: QUERY_EVALUATION_TARGET, run: measureQueryEvaluation },
+  { headline: ONE_NOTE_UPDATE_TARGET, run: measureOneNoteUpdate },
+  { headline: COLD_READ_TARGET, run: measureColdRead },
+  { headline: INDEX_BUILD_TARGET, run: measureIndexBuild },
+  { headline: COVERAGE_TARGET, run: measureCoverage },
+  { headline: MEMORY_TARGET, run: measureMemory },
+  { headline: LOAD_TARGET, run: measureLoad },
 ];
 
 function isJudged(result: Measured | Judged): result is Judged {
@@ -43,15 +40,16 @@ function isJudged(result: Measured | Judged): result is Judged {
 function runTargets(world: BenchWorld, options: BenchOptions): Judged[] {
   const results: Judged[] = [];
   for (const target of TARGETS) {
-    if (options.only.length > 0 && !options.only.includes(target.target)) continue;
+    const number = target.headline.target;
+    if (options.only.length > 0 && !options.only.includes(number)) continue;
     try {
-      const measured = options.profile ? profiled(target.target, () => target.run(world, options)) : target.run(world, options);
+      const measured = options.profile ? profiled(number, () => target.run(world, options)) : target.run(world, options);
       for (const result of measured) results.push(isJudged(result) ? result : judged(result));
     } catch (error) {
       // One broken target must not hide the others: it fails, saying why.
       const why = `crashed: ${error instanceof Error ? error.message : String(error)}`;
-      progress(`target ${target.target} ${why}`);
-      results.push(notMeasured(target.target, target.name, target.unit, target.limit, why));
+      progress(`target ${number} ${why}`);
+      results.push(notMeasured(target.headline, why));
     }
   }
   if (options.only.length === 0 || options.only.includes(8)) results.push(...browserFigures());

@@ -11,6 +11,14 @@ export interface TargetResult {
   pass: boolean;
 }
 
+/** A target's number, name, unit and headline limit, written once: its figures and its "not measured" line read them. */
+export interface TargetHeadline {
+  target: number;
+  name: string;
+  unit: string;
+  limit: number;
+}
+
 /** How a value is held against its limit: most are bounds from above, the index speed-up is one from below. */
 export type Bound = "at most" | "at least" | "under";
 
@@ -37,7 +45,8 @@ export function judged(measured: Measured): Judged {
 }
 
 /** A target that could not be measured: it fails, and its name says why. */
-export function notMeasured(target: number, name: string, unit: string, limit: number, why: string): Judged {
+export function notMeasured(headline: TargetHeadline, why: string): Judged {
+  const { target, name, unit, limit } = headline;
   return { target, name: `${name} (not measured yet)`, value: Number.NaN, limit, unit, pass: false, bound: "at most", detail: why };
 }
 

@@ -2,10 +2,10 @@
 // bench/.build/, builds main.js, then runs the bench in a Node with --expose-gc and room for 30×.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
+import { pluginBuildOptions } from "../esbuild.config.mjs";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, "..");
@@ -36,18 +36,8 @@ try {
 if (smoke) {
   env.BENCH_MAIN_JS = join(out, "main.js");
   try {
-    await esbuild.build({
-      entryPoints: [join(root, "src/main.ts")],
-      outfile: env.BENCH_MAIN_JS,
-      bundle: true,
-      format: "cjs",
-      platform: "browser",
-      target: "es2021",
-      minify: true,
-      treeShaking: true,
-      logLevel: "silent",
-      external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules],
-    });
+    const plugin = pluginBuildOptions(true);
+    await esbuild.build({ ...plugin, entryPoints: plugin.entryPoints.map((entry) => join(root, entry)), outfile: env.BENCH_MAIN_JS, logLevel: "silent" });
   } catch (error) {
     env.BENCH_MAIN_JS_ERROR = `the plugin build failed: ${firstLine(error)}`;
   }

@@ -10,8 +10,11 @@ import { parentTechniqueId } from "../../src/core/technique-id";
 import { VaultIndex } from "../../src/core/vault-index";
 import { callsPerSample, interleaved, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
-import type { Measured } from "../report";
+import type { Measured, TargetHeadline } from "../report";
 import { smallest, type BenchWorld } from "../setup";
+
+/** Target 5's headline: its first figure is held to this limit. */
+export const COVERAGE_TARGET: TargetHeadline = { target: 5, name: "coverage", unit: "ms", limit: 5 };
 
 const FILTER = { platform: "Windows" };
 
@@ -50,10 +53,10 @@ export function measureCoverage(world: BenchWorld, options: BenchOptions): Measu
   const quartersMs = pair.baselineMs / quarterTimes;
   return [
     {
-      target: 5,
+      target: COVERAGE_TARGET.target,
       name: `coverage of all techniques, rollup and a platform filter, ${label} vault`,
       value: significant(allMs),
-      limit: 5,
+      limit: COVERAGE_TARGET.limit,
       unit: "ms",
       bound: "under",
       detail: `${techniqueCount(all)} techniques`,

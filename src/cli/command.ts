@@ -27,11 +27,16 @@ export const EXIT_NO_TECHNIQUES = 4;
 /** A bug: the message says what went wrong. */
 export const EXIT_INTERNAL = 70;
 
+/** The vault's conventions, as the plugin's settings hold them; every command takes them. */
 export const CONVENTION_FLAGS: Record<string, FlagSpec> = {
   "technique-tag": { takesValue: true },
   "rule-tag": { takesValue: true },
   "test-tag": { takesValue: true },
   "config-dir": { takesValue: true },
+};
+
+/** How every command prints: `--json`, the public interface scripts read; `--verbose`, every problem with single notes. */
+export const OUTPUT_FLAGS: Record<string, FlagSpec> = {
   json: { takesValue: false },
   verbose: { takesValue: false },
 };

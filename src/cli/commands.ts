@@ -2,7 +2,7 @@
 import { emptyQueryReport, runQuery } from "../core/query/evaluate";
 import { UsageError } from "./args";
 import { plural } from "../core/wording";
-import { allWarnings, CONVENTION_FLAGS, EXIT_OK, EXIT_QUERY_ERROR, queryWarnings, warningLines, type Command } from "./command";
+import { allWarnings, CONVENTION_FLAGS, EXIT_OK, EXIT_QUERY_ERROR, OUTPUT_FLAGS, queryWarnings, warningLines, type Command } from "./command";
 import { coverage } from "./coverage-command";
 import { openVault } from "./load-vault";
 import { printable } from "./printable";
@@ -36,7 +36,7 @@ const blocks: Command = {
     "--json              every block as JSON (docs/schemas/blocks.schema.json)",
     "--verbose           list every problem with single notes, not the first few",
   ],
-  flags: CONVENTION_FLAGS,
+  flags: { ...CONVENTION_FLAGS, ...OUTPUT_FLAGS },
   run(args, context) {
     const vault = openVault(args, { queryBlocks: true, progress: context.progress });
     const gaveUpOn = new Set<string>();
@@ -62,7 +62,7 @@ const query: Command = {
     "--json              the answer as JSON (docs/schemas/query.schema.json)",
     "--verbose           list every problem with single notes, not the first few",
   ],
-  flags: CONVENTION_FLAGS,
+  flags: { ...CONVENTION_FLAGS, ...OUTPUT_FLAGS },
   run(args, context) {
     const text = args.positionals[1];
     if (text === undefined) throw new UsageError('`query` needs the query text: attack-vault query <vault> "tag:detection_rule tag:T1059_001"');

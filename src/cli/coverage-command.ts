@@ -12,7 +12,7 @@ import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
 import { stringFlag, UsageError, type ParsedArgs } from "./args";
-import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_NO_TECHNIQUES, EXIT_OK, warningLines, type Command } from "./command";
+import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_NO_TECHNIQUES, EXIT_OK, OUTPUT_FLAGS, warningLines, type Command } from "./command";
 import { attackText, changesText, filterFlags, gateLines } from "./coverage-extras-text";
 import { coverageJson, gateJson } from "./coverage-json";
 import { coverageMarkdown } from "./coverage-markdown";
@@ -92,6 +92,7 @@ export const coverage: Command = {
   },
   flags: {
     ...CONVENTION_FLAGS,
+    ...OUTPUT_FLAGS,
     platform: { takesValue: true },
     tactic: { takesValue: true },
     "no-rollup": { takesValue: false },

@@ -8,6 +8,7 @@
  * test/cli/flat-frontmatter.test.ts checks every accepted text against js-yaml itself.
  */
 import { CORE_SCHEMA, type Type } from "js-yaml";
+import { COLON, CR, DASH, isAsciiDigit, isAsciiLetter, LF, SPACE, UNDERSCORE } from "../core/char-codes";
 
 /** js-yaml's implicit resolvers for plain scalars (null, bool, int, float), in the order its loader tries them. */
 const IMPLICIT_TYPES: readonly Type[] | null = (() => {
@@ -24,9 +25,6 @@ const UNUSUAL_CHARACTER = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFE
 /** A plain scalar may not open with a YAML indicator; `-`, `?` and `:` could, but such values are left to js-yaml. */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const FLOW_INDICATOR = /[[\]{}#:]/;
-const SPACE = 0x20;
-const COLON = 0x3a;
-const DASH = 0x2d;
 
 // The text is walked by index rather than split and matched: a vault has tens of thousands of
 // notes, and every array and string made per line is garbage the collector must chase.
@@ -45,8 +43,8 @@ function startWithoutSpaces(text: string, start: number, end: number): number {
 }
 
 function isKeyCharacter(code: number, first: boolean): boolean {
-  const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
-  return first ? letter : letter || (code >= 0x30 && code <= 0x39) || code === DASH;
+  const letter = isAsciiLetter(code) || code === UNDERSCORE;
+  return first ? letter : letter || isAsciiDigit(code) || code === DASH;
 }
 
 /** Where the `:` of a `key:` line is (followed by a space or the end), or -1 when the line is something else. */
@@ -136,7 +134,7 @@ export function readFlatFrontmatter(yaml: string): Record<string, unknown> | nul
   const open: OpenKey = { key: null, list: null, listIndent: -1 };
   for (let start = 0; start <= yaml.length; ) {
     const lineBreak = yaml.indexOf("\n", start);
-    const lineEnd = lineBreak === -1 ? yaml.length : yaml.charCodeAt(lineBreak - 1) === 0x0d ? lineBreak - 1 : lineBreak;
+    const lineEnd = lineBreak === -1 ? yaml.length : yaml.charCodeAt(lineBreak - 1) === CR ? lineBreak - 1 : lineBreak;
     if (!readLine(yaml, start, endWithoutSpaces(yaml, start, lineEnd), properties, open)) return null;
     start = lineBreak === -1 ? yaml.length + 1 : lineBreak + 1;
   }
@@ -174,6 +172,6 @@ function readLine(yaml: string, start: number, end: number, properties: Record<s
 
 /** Every carriage return is half of a CRLF line end; a lone one is a line break js-yaml would see and this reader would not. */
 function carriageReturnsEndLines(yaml: string): boolean {
-  for (let at = yaml.indexOf("\r"); at !== -1; at = yaml.indexOf("\r", at + 1)) if (yaml.charCodeAt(at + 1) !== 0x0a) return false;
+  for (let at = yaml.indexOf("\r"); at !== -1; at = yaml.indexOf("\r", at + 1)) if (yaml.charCodeAt(at + 1) !== LF) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 /** `attack-vault`: the headless front over the same core as the plugin. */
 import { version as VERSION } from "../../package.json";
 import { checkPositionals, parseArgs, UsageError } from "./args";
-import { COMMANDS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type Command, type CommandOutput, type RunContext } from "./commands";
+import { COMMANDS, EXIT_BELOW_BAR, EXIT_INTERNAL, EXIT_NO_TECHNIQUES, EXIT_OK, EXIT_QUERY_ERROR, EXIT_USAGE, type Command, type CommandOutput, type RunContext } from "./commands";
 import { terminalProgress } from "./progress";
 
 const CONVENTIONS_HELP = [
@@ -11,7 +11,8 @@ const CONVENTIONS_HELP = [
 ];
 
 const EXIT_CODES_HELP =
-  "Exit codes: 0 done; 1 the query has an error; 2 bad usage or no such vault; 3 coverage below --fail-under; 4 no technique notes found.";
+  `Exit codes: ${EXIT_OK} done; ${EXIT_QUERY_ERROR} the query has an error; ${EXIT_USAGE} bad usage or no such vault; ` +
+  `${EXIT_BELOW_BAR} coverage below --fail-under; ${EXIT_NO_TECHNIQUES} no technique notes found.`;
 
 function helpText(): string {
   const lines = ["attack-vault — ATT&CK coverage of an Obsidian vault", "", "Commands:"];

@@ -5,12 +5,7 @@
  * when it may hold an inline tag.
  */
 
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const DASH = 0x2d;
-const HASH = 0x23;
+import { CR, DASH, HASH, isAsciiDigit, isAsciiLetter, LF, SLASH, SPACE, TAB, UNDERSCORE } from "../core/char-codes";
 
 export interface NoteLayout {
   /** Where the text starts: 3 after a UTF-8 byte order mark, else 0. */
@@ -83,11 +78,7 @@ function mayPrecedeTag(byte: number | undefined): boolean {
 
 /** ASCII letters, digits, `_`, `-`, `/`: the tag characters a byte alone can show. */
 function isAsciiTagByte(byte: number): boolean {
-  return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte === 0x5f || byte === DASH || byte === 0x2f;
-}
-
-function isDigit(byte: number): boolean {
-  return byte >= 0x30 && byte <= 0x39;
+  return isAsciiLetter(byte) || isAsciiDigit(byte) || byte === UNDERSCORE || byte === DASH || byte === SLASH;
 }
 
 /**
@@ -103,7 +94,7 @@ export function mayHoldInlineTag(bytes: Uint8Array, from: number): boolean {
       // A byte of a multi-byte character may be part of a letter: only decoding can tell.
       if (byte >= 0x80) return true;
       if (!isAsciiTagByte(byte)) break;
-      if (!isDigit(byte)) return true;
+      if (!isAsciiDigit(byte)) return true;
     }
   }
   return false;

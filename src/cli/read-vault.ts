@@ -8,8 +8,10 @@ import { join } from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import type { NoteRecord, NoteWarning } from "../core/note";
+import { isPlainObject } from "../core/plain-object";
 import { findCodeBlocks } from "../core/query-blocks";
 import { inlineTags } from "../core/tags";
+import { lineAndColumn } from "../core/text-position";
 import { readFlatFrontmatter } from "./flat-frontmatter";
 import { mayHoldInlineTag, noteLayout, unopenedFrontmatter } from "./note-layout";
 
@@ -63,20 +65,13 @@ function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
 }
 
-/** 1-based line and column of a character offset in a note. */
-function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart + 1 };
-}
-
 /** `at line 7, column 8 (reason)`, counted in the note itself, not in its frontmatter. */
 function yamlErrorWhere(error: unknown, text: string): string {
   // js-yaml's YAMLException carries a mark; its class is not in the typings' ES module view.
   const { mark, reason } = (error ?? {}) as { mark?: { position: number }; reason?: string };
   if (mark && reason) {
     // gray-matter hands js-yaml the text from just after the opening `---`.
-    const { line, column } = lineAndColumnAt(text, 3 + mark.position);
+    const { line, column } = lineAndColumn(text, 3 + mark.position);
     return `at line ${line}, column ${column} (${reason})`;
   }
   return `(${error instanceof Error ? firstLine(error.message) : String(error)})`;
@@ -87,7 +82,7 @@ function parseYamlFrontmatter(path: string, text: string, warnings: NoteWarning[
   try {
     // Passing options also keeps gray-matter from caching every file's text forever.
     const data: unknown = matter(text, GRAY_MATTER_OPTIONS).data;
-    if (data && typeof data === "object" && !Array.isArray(data)) return data as Record<string, unknown>;
+    if (isPlainObject(data)) return data;
     if (data !== null && data !== undefined) {
       warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
     }

@@ -6,7 +6,7 @@ import { techniqueName, type AttackRelease, type AttackTechnique } from "./attac
 import { platformKey } from "./attack-platforms";
 import type { CoverageFilter, CoverageReport } from "./coverage";
 import { findTactic } from "./tactics";
-import { compareTechniqueIds } from "./technique-id";
+import { compareCodeUnits } from "./order";
 import type { VaultIndex } from "./vault-index";
 
 export interface MissingTechnique {
@@ -69,7 +69,7 @@ function retiredStatus(technique: AttackTechnique | undefined): "revoked" | "dep
   return technique.revoked ? "revoked" : technique.deprecated ? "deprecated" : null;
 }
 
-const byIdThenNote = (a: RetiredTechniqueNote, b: RetiredTechniqueNote): number => compareTechniqueIds(a.id, b.id) || (a.note < b.note ? -1 : a.note > b.note ? 1 : 0);
+const byIdThenNote = (a: RetiredTechniqueNote, b: RetiredTechniqueNote): number => compareCodeUnits(a.id, b.id) || compareCodeUnits(a.note, b.note);
 
 export function compareWithAttack(index: ComparedIndex, report: CoverageReport, release: AttackRelease, filter: CoverageFilter = {}): AttackComparison {
   const withNotes = new Set(index.techniqueIdsWithNotes());
@@ -90,7 +90,7 @@ export function compareWithAttack(index: ComparedIndex, report: CoverageReport, 
   }
 
   const referencedWithoutNote: ReferencedWithoutNote[] = [];
-  for (const id of [...index.referencedTechniqueIds()].sort(compareTechniqueIds)) {
+  for (const id of [...index.referencedTechniqueIds()].sort(compareCodeUnits)) {
     const technique = release.techniques.get(id);
     if (technique ? !matchesAttackFilter(technique, filter, release) : filtered) continue;
     const rules = [...index.rulesFor(id)].sort();

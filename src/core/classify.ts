@@ -4,6 +4,7 @@
  */
 import { techniqueName } from "./attack-catalogue";
 import type { NoteRecord, VaultConventions } from "./note";
+import { isPlainObject } from "./plain-object";
 import { noteTagFacts, type TagFacts } from "./tag-facts";
 import { tagKey } from "./tags";
 import { parseTechniqueId, techniqueIdAtStartOf } from "./technique-id";
@@ -202,8 +203,8 @@ function logSourceOf(frontmatter: Readonly<Record<string, unknown>> | null): str
   if (!frontmatter) return null;
   const nested = frontmatter.logsource;
   const parts =
-    nested && typeof nested === "object" && !Array.isArray(nested)
-      ? [(nested as Record<string, unknown>).product, (nested as Record<string, unknown>).category, (nested as Record<string, unknown>).service]
+    isPlainObject(nested)
+      ? [nested.product, nested.category, nested.service]
       : [frontmatter.logsrc_product, frontmatter.logsrc_category, frontmatter.logsrc_service];
   const texts = parts.map(scalarText).filter((text): text is string => text !== null);
   return texts.length > 0 ? texts.join(" / ") : null;

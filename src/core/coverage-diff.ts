@@ -2,7 +2,8 @@
  * What changed between two Navigator layers of a vault's coverage: the techniques that gained
  * or lost detection rules. Reads any 4.x layer; ours carry the rule count in metadata.
  */
-import { compareTechniqueIds } from "./technique-id";
+import { compareCodeUnits } from "./order";
+import { isPlainObject } from "./plain-object";
 
 export class LayerFormatError extends Error {}
 
@@ -20,13 +21,11 @@ export interface CoverageChanges {
   lost: RuleCountChange[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The entry's rule count: our `rules` metadata, else its score (another tool's layer), else 0. */
 function entryRuleCount(entry: Record<string, unknown>): number {
   const metadata = Array.isArray(entry.metadata) ? entry.metadata : [];
   for (const item of metadata) {
-    if (isRecord(item) && item.name === "rules" && typeof item.value === "string" && /^\d+$/.test(item.value)) return Number(item.value);
+    if (isPlainObject(item) && item.name === "rules" && typeof item.value === "string" && /^\d+$/.test(item.value)) return Number(item.value);
   }
   return typeof entry.score === "number" && Number.isFinite(entry.score) ? Math.max(0, entry.score) : 0;
 }
@@ -37,10 +36,10 @@ function entryRuleCount(entry: Record<string, unknown>): number {
  */
 export function ruleCountsFromLayer(parsed: unknown): Map<string, number> {
   const layer: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!isRecord(layer) || !Array.isArray(layer.techniques)) throw new LayerFormatError("is not an ATT&CK Navigator layer (it has no techniques list)");
+  if (!isPlainObject(layer) || !Array.isArray(layer.techniques)) throw new LayerFormatError("is not an ATT&CK Navigator layer (it has no techniques list)");
   const counts = new Map<string, number>();
   for (const entry of layer.techniques) {
-    if (!isRecord(entry) || typeof entry.techniqueID !== "string") continue;
+    if (!isPlainObject(entry) || typeof entry.techniqueID !== "string") continue;
     const id = entry.techniqueID.trim().toUpperCase();
     counts.set(id, Math.max(counts.get(id) ?? 0, entryRuleCount(entry)));
   }
@@ -50,7 +49,7 @@ export function ruleCountsFromLayer(parsed: unknown): Map<string, number> {
 /** Techniques absent from one side count as having no rule there. */
 export function coverageChanges(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, nameOf: (id: string) => string | null): CoverageChanges {
   const changes: CoverageChanges = { gained: [], lost: [] };
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareTechniqueIds);
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareCodeUnits);
   for (const id of ids) {
     const rulesBefore = before.get(id) ?? 0;
     const rulesAfter = after.get(id) ?? 0;

@@ -6,7 +6,8 @@ import { attackMajorVersion, type AttackRelease } from "./attack-catalogue";
 import { attackPlatform } from "./attack-platforms";
 import type { MissingTechnique } from "./attack-coverage";
 import type { CoverageReport, CoverageRow, CoverageStatus } from "./coverage";
-import { compareTechniqueIds, parentTechniqueId } from "./technique-id";
+import { compareCodeUnits } from "./order";
+import { parentTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
 
 export type LayerScoring = "count" | "level";
@@ -149,7 +150,7 @@ export function navigatorLayer(report: CoverageReport, index: LayerIndex, option
   const scored = [
     ...report.rows.map((row) => scoredRow(row, options.release)),
     ...(options.missing ?? []).map((technique) => scoredMissing(technique, index, options.release)),
-  ].sort((a, b) => compareTechniqueIds(a.id, b.id));
+  ].sort((a, b) => compareCodeUnits(a.id, b.id));
   const parentsWithCoveredSubs = new Set(scored.filter((entry) => entry.rules.length > 0).map((entry) => parentTechniqueId(entry.id)));
   const techniques: LayerTechnique[] = [];
   for (const entry of scored) {

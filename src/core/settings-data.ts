@@ -4,6 +4,7 @@
  * same file so both fronts agree on a vault.
  */
 import { DEFAULT_CONVENTIONS, type VaultConventions } from "./note";
+import { isPlainObject } from "./plain-object";
 
 export interface AttackVaultSettings extends VaultConventions {
   /** Render ```query blocks ourselves instead of core Search. */
@@ -33,7 +34,7 @@ function booleanOr(value: unknown, fallback: boolean): boolean {
 
 /** Any stored value (or none) → complete settings; unknown keys are kept out. */
 export function settingsFromData(data: unknown): AttackVaultSettings {
-  const stored = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const stored = isPlainObject(data) ? data : {};
   return {
     techniqueTag: stringOr(stored.techniqueTag, DEFAULT_SETTINGS.techniqueTag),
     ruleTag: stringOr(stored.ruleTag, DEFAULT_SETTINGS.ruleTag),

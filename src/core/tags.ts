@@ -2,6 +2,7 @@
  * Tags with Obsidian's semantics: inline `#tags` outside code, case-insensitive, nested with `/`.
  * Frontmatter tags are read in `tag-facts.ts`.
  */
+import { isAsciiDigit, SLASH } from "./char-codes";
 
 /** A tag as written, without `#`; null when there is nothing usable. */
 export function cleanTag(raw: unknown): string | null {
@@ -52,7 +53,7 @@ function mayHoldTag(body: string): boolean {
       // Half of a surrogate pair (a letter beyond the BMP, say) may be a tag: the full scan decides.
       if (code >= 0xd800 && code <= 0xdfff) return true;
       if (!TAG_CHARACTER.test(body.charAt(next))) break;
-      if (code < 48 || code > 57) return true;
+      if (!isAsciiDigit(code)) return true;
     }
   }
   return false;
@@ -116,7 +117,7 @@ export function parentTagKeys(key: string): string[] {
 export function trimSlashes(text: string, leading: boolean): string {
   let start = 0;
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
-  while (leading && start < end && text.charCodeAt(start) === 0x2f) start++;
+  while (end > 0 && text.charCodeAt(end - 1) === SLASH) end--;
+  while (leading && start < end && text.charCodeAt(start) === SLASH) start++;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }

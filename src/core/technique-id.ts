@@ -29,11 +29,6 @@ export function techniqueIdAsTag(id: string): string {
   return id.replace(".", "_");
 }
 
-/** Orders `T1059` before `T1059.001` before `T1059.002` before `T1060`. */
-export function compareTechniqueIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** An ID at the start of a file name such as `T1059.001 - PowerShell.md`; none in `T1059.9999 - x.md`, which is no ID. */
 export function techniqueIdAtStartOf(fileName: string): string | null {
   const match = /^(t\d{4}(?:[._-]\d{3})?)(?![._-]?\d)/i.exec(fileName);

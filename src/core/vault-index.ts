@@ -39,21 +39,17 @@ const NO_PATHS: ReadonlySet<string> = new Set();
 
 type PathsByKey = Map<string, Set<string>>;
 
-function addTo(map: PathsByKey, key: string, path: string): boolean {
+function addTo(map: PathsByKey, key: string, path: string): void {
   let paths = map.get(key);
-  const created = !paths;
   if (!paths) map.set(key, (paths = new Set()));
   paths.add(path);
-  return created;
 }
 
-function removeFrom(map: PathsByKey, key: string, path: string): boolean {
+function removeFrom(map: PathsByKey, key: string, path: string): void {
   const paths = map.get(key);
-  if (!paths) return false;
+  if (!paths) return;
   paths.delete(path);
-  if (paths.size > 0) return false;
-  map.delete(key);
-  return true;
+  if (paths.size === 0) map.delete(key);
 }
 
 export class VaultIndex implements QuerySource {

@@ -1,5 +1,6 @@
 /** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags. */
 import type { NoteWarning } from "./note";
+import { compareCodeUnits } from "./order";
 import { frontmatterTagsValue } from "./tag-facts";
 import { unusableTagValues } from "./tags";
 import { namesText } from "./wording";
@@ -25,7 +26,7 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
       });
     }
   }
-  return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return problems.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 /** `tags holds a list and a map, which Obsidian does not read as tags; they are ignored`, or null when every value is a tag. */

@@ -1,6 +1,7 @@
 /** Obsidian's metadata cache → the core's note record, with no file read. */
 import type { CachedMetadata, TFile } from "obsidian";
 import type { NoteRecord } from "../core/note";
+import { isPlainObject } from "../core/plain-object";
 
 export const UNREADABLE_FRONTMATTER = "has frontmatter that Obsidian could not read as properties (invalid YAML, or a list or a single value); its tags and properties are ignored";
 
@@ -17,7 +18,7 @@ function hasUnreadableFrontmatter(cache: CachedMetadata | null): boolean {
 export function noteRecordFrom(file: TFile, cache: CachedMetadata | null): NoteRecord {
   const raw = cache?.frontmatter;
   // The cache holds the raw YAML mapping; anything else is no frontmatter at all.
-  const frontmatter = raw && typeof raw === "object" && !Array.isArray(raw) ? raw : null;
+  const frontmatter = isPlainObject(raw) ? raw : null;
   const position = cache?.frontmatterPosition;
   return {
     path: file.path,

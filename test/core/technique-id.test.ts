@@ -1,4 +1,5 @@
-import { compareTechniqueIds, isSubTechnique, parentTechniqueId, parseTechniqueId, techniqueIdAsTag, techniqueIdAtStartOf } from "../../src/core/technique-id";
+import { isSubTechnique, parentTechniqueId, parseTechniqueId, techniqueIdAsTag, techniqueIdAtStartOf } from "../../src/core/technique-id";
+import { compareCodeUnits } from "../../src/core/order";
 
 describe("parseTechniqueId", () => {
   test.each([
@@ -40,7 +41,7 @@ describe("technique relations", () => {
   });
 
   test("a parent sorts before its sub-techniques and they before the next technique", () => {
-    expect(["T1060", "T1059.002", "T1059", "T1059.001"].sort(compareTechniqueIds)).toEqual(["T1059", "T1059.001", "T1059.002", "T1060"]);
+    expect(["T1060", "T1059.002", "T1059", "T1059.001"].sort(compareCodeUnits)).toEqual(["T1059", "T1059.001", "T1059.002", "T1060"]);
   });
 });
 

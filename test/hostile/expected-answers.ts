@@ -2,9 +2,9 @@
  * What the hostile notes must still answer, written by hand from the fixture notes: odd notes that
  * are valid (5 MB, NUL bytes in the body, Latin-1 bytes, markup in names) count like any other.
  */
+import { compareCodeUnits } from "../../src/core/order";
 import { GENERATED, UNPORTABLE_NAMES_ALLOWED } from "../fixtures/hostile-vault";
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The detection rules of T1490. Not among them: `unclosed_frontmatter.md` (no closing `---`, so no
@@ -19,7 +19,7 @@ export const T1490_RULES = [
   "Detection Rules/odd_tag_values.md",
   "Detection Rules/prototype_keys.md",
   ...(UNPORTABLE_NAMES_ALLOWED ? [GENERATED.markupName, GENERATED.javascriptName] : []),
-].sort(byCodeUnit);
+].sort(compareCodeUnits);
 
 export const T1490_NOTE = "Use Cases/T1490 - Inhibit System Recovery.md";
 export const T1490_TEST = "Testing Runbooks/T1490 - Inhibit System Recovery.md";
@@ -38,7 +38,7 @@ export const TAGGED_T1000_TO_T1498 = [
   T1490_TEST,
   ...T1490_RULES,
   T1491_NOTE,
-].sort(byCodeUnit);
+].sort(compareCodeUnits);
 
 /** Each query block of the hostile notes, by note and line, with its error or its results. */
 export const HOSTILE_BLOCKS: Array<[note: string, line: number, answer: RegExp | string[]]> = [

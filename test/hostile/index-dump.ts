@@ -3,6 +3,7 @@
  * change by change can be compared with one rebuilt from scratch. Keys that must be empty are
  * looked up too (`probeTags`, `probeIds`), so stale entries left behind by a removal show.
  */
+import { compareCodeUnits } from "../../src/core/order";
 import { parentTagKeys } from "../../src/core/tags";
 import type { VaultIndex } from "../../src/core/vault-index";
 
@@ -16,8 +17,7 @@ export interface IndexDump {
   duplicates: Array<{ techniqueId: string; paths: string[] }>;
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (items: Iterable<string>): string[] => [...items].sort(byCodeUnit);
+const sorted = (items: Iterable<string>): string[] => [...items].sort(compareCodeUnits);
 
 export function dumpIndex(index: VaultIndex, probeTags: Iterable<string> = [], probeIds: Iterable<string> = []): IndexDump {
   const notes: IndexDump["notes"] = {};
@@ -39,7 +39,7 @@ export function dumpIndex(index: VaultIndex, probeTags: Iterable<string> = [], p
     if (entry.rules.length + entry.tests.length + entry.notes.length > 0) techniques[id] = entry;
   }
   return {
-    notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => byCodeUnit(a, b))),
+    notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => compareCodeUnits(a, b))),
     tags,
     techniques,
     techniqueIdsWithNotes: sorted(index.techniqueIdsWithNotes()),

@@ -1,4 +1,5 @@
 import type { QueryError, QueryNode, QuerySource } from "./ast";
+import { compareCodeUnits } from "../order";
 import { ok, type Result } from "../result";
 import { NoteView } from "./note-view";
 import { parseQuery } from "./parse";
@@ -44,8 +45,8 @@ export function evaluateQuery(query: QueryNode, source: QuerySource, report?: Qu
     if (matches(matcher, path, viewOf)) found.push(path);
     if (viewed?.path === path && viewed.unsure) gaveUp.push(path);
   }
-  if (report) for (const path of gaveUp.sort(byCodeUnit)) report.propertiesTooLarge.push(path);
-  return found.sort(byCodeUnit);
+  if (report) for (const path of gaveUp.sort(compareCodeUnits)) report.propertiesTooLarge.push(path);
+  return found.sort(compareCodeUnits);
 }
 
 /** Parses and evaluates in one step, for callers that only want the list or the error. */
@@ -174,8 +175,4 @@ function propertyMatches(note: NoteView, name: string, needle: string | null): b
   for (const text of texts) if (text.includes(needle)) return true;
   if (note.overBudget) note.unsure = true;
   return false;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,7 +26,7 @@ function endsBareValue(ch: string | undefined): boolean {
   return ch === undefined || ch === "(" || ch === ")" || isSpace(ch);
 }
 
-type Step = Result<{ token: Token | null; end: number }, QueryError>;
+type Step = Result<{ token: Token; end: number }, QueryError>;
 
 /** Splits query text into tokens in one left-to-right pass; the first problem found is returned. */
 export function tokenize(text: string): Result<Token[], QueryError> {
@@ -49,7 +49,7 @@ export function tokenize(text: string): Result<Token[], QueryError> {
     } else {
       const step = readTerm(text, i);
       if (!step.ok) return step;
-      if (step.value.token) tokens.push(step.value.token);
+      tokens.push(step.value.token);
       i = step.value.end;
     }
   }

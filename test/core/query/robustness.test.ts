@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { QuerySource } from "../../../src/core/query/ast";
 import { evaluateQuery, queryTags, runQuery } from "../../../src/core/query/evaluate";
 import { parseQuery } from "../../../src/core/query/parse";
-import { lineAndColumn } from "../../../src/core/query/query-error";
+import { lineAndColumn } from "../../../src/core/text-position";
 
 /** 1,000 notes, every one tagged `t<n mod 50>`, so tag sets are small and a scan has real work. */
 const source: QuerySource = (() => {
