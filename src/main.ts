@@ -32,7 +32,10 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     const renderBlock = (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
       ctx.addChild(new QueryBlockChild(el, source, ctx.sourcePath, this.app, this.service));
     };
-    this.registerMarkdownCodeBlockProcessor("attack-query", renderBlock);
+    // attack-query blocks are ours alone, so they may use technique: as well as Obsidian's search syntax.
+    this.registerMarkdownCodeBlockProcessor("attack-query", (source, el, ctx) => {
+      ctx.addChild(new QueryBlockChild(el, source, ctx.sourcePath, this.app, this.service, "attack"));
+    });
     // ```query blocks the reading-view takeover renamed reach Obsidian's own code block closure for this language.
     this.registerMarkdownPostProcessor(MarkdownPreviewRenderer.createCodeBlockPostProcessor(TAKEN_QUERY_LANGUAGE, renderBlock));
     const editorExtensions: Extension[] = [];

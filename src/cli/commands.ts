@@ -1,5 +1,6 @@
 /** The CLI's commands; each returns its output and exit code instead of touching the process. */
-import { emptyQueryReport, runQuery } from "../core/query/evaluate";
+import { emptyQueryReport } from "../core/query/evaluate";
+import { answerQuery } from "../core/query/hints";
 import { UsageError } from "./args";
 import { plural } from "../core/wording";
 import { allWarnings, CONVENTION_FLAGS, EXIT_OK, EXIT_QUERY_ERROR, OUTPUT_FLAGS, queryWarnings, warningLines, type Command } from "./command";
@@ -21,11 +22,12 @@ function oneLine(query: string): string {
 }
 
 /** `note:line: query — 2 notes`, then the notes it lists, one per line; a blank line between blocks. */
-function blockText(answer: { note: string; line: number; query: string } & ({ results: string[] } | { error: string })): string {
+function blockText(answer: { note: string; line: number; query: string } & ({ results: string[]; hints?: string[] } | { error: string })): string {
   const head = `${printable(answer.note)}:${answer.line}: ${oneLine(answer.query)}`;
   if ("error" in answer) return `${head} — error: ${printable(answer.error)}\n`;
-  if (answer.results.length === 0) return `${head} — no notes\n`;
-  return `${head} — ${plural(answer.results.length, "note")}\n${answer.results.map((path) => `  ${printable(path)}\n`).join("")}`;
+  const hints = (answer.hints ?? []).map((hint) => `  hint: ${printable(hint)}\n`).join("");
+  if (answer.results.length === 0) return `${head} — no notes\n${hints}`;
+  return `${head} — ${plural(answer.results.length, "note")}\n${answer.results.map((path) => `  ${printable(path)}\n`).join("")}${hints}`;
 }
 
 const blocks: Command = {
@@ -42,11 +44,13 @@ const blocks: Command = {
     const gaveUpOn = new Set<string>();
     const answers = vault.read.queryBlocks.map((block) => {
       const report = emptyQueryReport();
-      const result = runQuery(block.query, vault.index, report);
+      // ```query blocks: what Obsidian's search lists, so no technique: terms.
+      const result = answerQuery(block.query, vault.index, "obsidian", report);
       report.propertiesTooLarge.forEach((path) => gaveUpOn.add(path));
-      // `warnings` only where a property term gave up, so the usual answer keeps its shape.
+      // `hints` and `warnings` only where there are some, so the usual answer keeps its shape.
       const warnings = report.propertiesTooLarge.length > 0 ? { warnings: queryWarnings(report) } : {};
-      return result.ok ? { ...block, results: result.value, ...warnings } : { ...block, error: result.error.message };
+      if (!result.ok) return { ...block, error: result.error.message };
+      return { ...block, results: result.value.paths, ...(result.value.hints.length > 0 ? { hints: result.value.hints } : {}), ...warnings };
     });
     const stdout = args.flags.has("json") ? JSON.stringify(answers, null, 2) + "\n" : answers.map(blockText).join("\n");
     const gaveUp = queryWarnings({ propertiesTooLarge: [...gaveUpOn].sort() });
@@ -55,10 +59,12 @@ const blocks: Command = {
 };
 
 const query: Command = {
-  summary: "the notes a query in Obsidian search syntax lists",
+  summary: "the notes a query in Obsidian search syntax, or with technique:T1059.001, lists",
   usage: 'attack-vault query <vault> "<query text>" [--json]',
   positionals: ["<vault>", '"<query text>"'],
   help: [
+    "The query is in Obsidian's search syntax (tag:, path:, file:, [property], OR, -, parentheses), plus technique:,",
+    "which matches notes naming a technique in any spelling (technique:T1059.001 finds #T1059_001 and attack.t1059.001).",
     "--json              the answer as JSON (docs/schemas/query.schema.json)",
     "--verbose           list every problem with single notes, not the first few",
   ],
@@ -68,15 +74,19 @@ const query: Command = {
     if (text === undefined) throw new UsageError('`query` needs the query text: attack-vault query <vault> "tag:detection_rule tag:T1059_001"');
     const vault = openVault(args, { progress: context.progress });
     const report = emptyQueryReport();
-    const result = runQuery(text, vault.index, report);
+    const result = answerQuery(text, vault.index, "attack", report);
     const json = args.flags.has("json");
     if (!result.ok) {
       const stdout = json ? JSON.stringify({ query: text, error: result.error.message }, null, 2) + "\n" : "";
       return { stdout, stderr: [...warningLines(vault, args), `error: ${printable(result.error.message)}`], exitCode: EXIT_QUERY_ERROR };
     }
     const warnings = [...allWarnings(vault), ...queryWarnings(report)];
-    const stdout = json ? JSON.stringify({ query: text, results: result.value, warnings }, null, 2) + "\n" : result.value.map((path) => printable(path) + "\n").join("");
-    return { stdout, stderr: warningLines(vault, args, queryWarnings(report)), exitCode: EXIT_OK };
+    const { paths, hints } = result.value;
+    const stdout = json
+      ? JSON.stringify({ query: text, results: paths, ...(hints.length > 0 ? { hints } : {}), warnings }, null, 2) + "\n"
+      : paths.map((path) => printable(path) + "\n").join("");
+    const hintLines = hints.map((hint) => `hint: ${printable(hint)}`);
+    return { stdout, stderr: [...warningLines(vault, args, queryWarnings(report)), ...hintLines], exitCode: EXIT_OK };
   },
 };
 

@@ -35,6 +35,12 @@ export class PathPostings {
     return true;
   }
 
+  /** Every key with paths. */
+  *keys(): IterableIterator<string> {
+    yield* this.appended.keys();
+    yield* this.sets.keys();
+  }
+
   /** How many paths each key has, without making any key's Set. */
   counts(): Map<string, number> {
     const counts = new Map<string, number>();

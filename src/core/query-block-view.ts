@@ -32,6 +32,13 @@ function requiredTags(query: QueryNode): string[] {
   return query.children.flatMap((child) => (child.type === "tag" ? [child.tag] : []));
 }
 
+/** Technique terms that must hold for every result, like requiredTags. */
+function requiredTechniques(query: QueryNode): string[] {
+  if (query.type === "technique") return [query.id];
+  if (query.type !== "and") return [];
+  return query.children.flatMap((child) => (child.type === "technique" ? [child.id] : []));
+}
+
 export function blockSubject(query: QueryNode, conventions: VaultConventions): BlockSubject {
   const tags = requiredTags(query);
   const has = (tag: string): boolean => tags.includes(tag.toLowerCase());
@@ -42,7 +49,7 @@ export function blockSubject(query: QueryNode, conventions: VaultConventions): B
       : has(conventions.techniqueTag)
         ? "techniques"
         : "notes";
-  const techniqueId = tags.map(parseTechniqueId).find((id) => id !== null) ?? null;
+  const techniqueId = requiredTechniques(query)[0] ?? tags.map(parseTechniqueId).find((id) => id !== null) ?? null;
   return { listKind, techniqueId };
 }
 
@@ -113,6 +120,8 @@ export function blockItems(paths: readonly string[], index: VaultIndex, subject:
 
 export interface BlockDependencies {
   tags: Set<string>;
+  /** Techniques of `technique:` terms: a change to a note naming one, by any tag, property or file name, may alter the block. */
+  techniqueIds: Set<string>;
   dependsOnAllNotes: boolean;
 }
 
@@ -125,6 +134,14 @@ export function isAffectedBy(dependencies: BlockDependencies, change: IndexChang
   if (change.everything) return true;
   if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
   for (const tag of dependencies.tags) if (change.tagKeys.has(tag)) return true;
+  if (dependencies.techniqueIds.size > 0) {
+    for (const id of change.techniqueIds) if (dependencies.techniqueIds.has(id)) return true;
+    // A note of no kind names a technique only by a tag that spells it.
+    for (const changed of change.tagKeys) {
+      const id = parseTechniqueId(changed);
+      if (id !== null && dependencies.techniqueIds.has(id)) return true;
+    }
+  }
   // Only a nested tag (`a/b`) can match a query tag it is not equal to. Its parents are looked up,
   // not compared with every query tag: a note may carry 100,000 tags and a query hold thousands.
   const deepKeys: string[] = [];

@@ -9,6 +9,7 @@ import type { QuerySource } from "./query/ast";
 import { propertyWorkLimit } from "./query/note-view";
 import { PathPostings } from "./path-postings";
 import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches, trimSlashes } from "./tags";
+import { parseTechniqueId } from "./technique-id";
 
 /** What one or more index updates touched: the old and the new side of every note. */
 export interface IndexChange {
@@ -161,6 +162,18 @@ export class VaultIndex implements QuerySource {
       if (deep && (key === tagKey || !tagMatches(key, tagKey))) continue;
       this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
     }
+    return paths;
+  }
+
+  /**
+   * Notes that name a technique (canonical ID): its technique notes, rules and tests (by tag, ID
+   * property or file name), and any other note with a tag that spells it (`#T1059_001`,
+   * `#attack/t1059/001`). Reads every tag key once: a query's cost, not a per-note one.
+   */
+  pathsWithTechnique(techniqueId: string): ReadonlySet<string> {
+    const paths = new Set([...this.rulesFor(techniqueId), ...this.testsFor(techniqueId), ...this.techniqueNotesFor(techniqueId)]);
+    const spellings = [...this.pathsByTag.keys()].filter((key) => parseTechniqueId(key) === techniqueId);
+    for (const key of spellings) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
     return paths;
   }
 

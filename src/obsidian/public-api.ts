@@ -6,7 +6,7 @@ import type { DataviewInlineApi } from "obsidian-dataview";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
 import { coverageData, type CoverageData } from "../core/coverage-export";
 import { severityRank } from "../core/query-block-view";
-import { runQuery } from "../core/query/evaluate";
+import { answerQuery } from "../core/query/hints";
 import { parseTechniqueId } from "../core/technique-id";
 import type { VaultIndex } from "../core/vault-index";
 
@@ -21,7 +21,7 @@ export interface NoteSummary {
   techniqueIds: string[];
 }
 
-export type QueryAnswer = { ok: true; paths: string[] } | { ok: false; error: { message: string; line: number; column: number } };
+export type QueryAnswer = { ok: true; paths: string[]; hints: string[] } | { ok: false; error: { message: string; line: number; column: number } };
 
 export interface ApiCoverageFilter extends CoverageFilter {
   /** Count a parent's sub-technique rules as its own; the plugin's setting when left out. */
@@ -38,7 +38,7 @@ export interface AttackVaultApi {
   /** Detection rule notes of a technique, in any spelling (`T1059.001`, `t1059_001`, …), most severe first. */
   rulesFor(techniqueId: string): NoteSummary[];
   testsFor(techniqueId: string): NoteSummary[];
-  /** The notes a query in Obsidian search syntax lists, or the error with its position. */
+  /** The notes a query in Obsidian search syntax (plus `technique:`, in any spelling) lists, with advice on terms that cannot match, or the error with its position. */
   query(text: string): QueryAnswer;
   /** A coverage table in a `dataviewjs` block: technique, status, rule and test counts. */
   coverageTable(dv: DataviewInlineApi, filter?: ApiCoverageFilter): Promise<void>;
@@ -74,8 +74,8 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
     rulesFor: (techniqueId) => summaries(source.index.rulesFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     testsFor: (techniqueId) => summaries(source.index.testsFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     query(text) {
-      const result = runQuery(text, source.index);
-      if (result.ok) return { ok: true, paths: result.value };
+      const result = answerQuery(text, source.index, "attack");
+      if (result.ok) return { ok: true, paths: result.value.paths, hints: result.value.hints };
       const { message, line, column } = result.error;
       return { ok: false, error: { message, line, column } };
     },

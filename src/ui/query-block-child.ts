@@ -5,8 +5,9 @@
  */
 import { MarkdownRenderChild, type App } from "obsidian";
 import { blockHeading, blockItems, blockSubject, emptyStateText, isAffectedBy, type BlockDependencies, type BlockSubject } from "../core/query-block-view";
-import type { QueryError, QueryNode } from "../core/query/ast";
+import type { QueryDialect, QueryError, QueryNode } from "../core/query/ast";
 import { emptyQueryReport, evaluateQuery, queryTags } from "../core/query/evaluate";
+import { queryHints } from "../core/query/hints";
 import { parseQuery } from "../core/query/parse";
 import type { Result } from "../core/result";
 import type { IndexChange } from "../core/vault-index";
@@ -27,9 +28,11 @@ export class QueryBlockChild extends MarkdownRenderChild {
     private readonly sourcePath: string,
     private readonly app: App,
     private readonly service: IndexService,
+    /** `obsidian` for ```query blocks, whose results must be core Search's; `attack` for ```attack-query. */
+    private readonly dialect: QueryDialect = "obsidian",
   ) {
     super(containerEl);
-    this.parsed = parseQuery(source);
+    this.parsed = parseQuery(source, dialect);
     this.dependencies = this.parsed.ok ? queryTags(this.parsed.value) : null;
   }
 
@@ -86,6 +89,7 @@ export class QueryBlockChild extends MarkdownRenderChild {
     } else {
       renderNoteList(root, blockItems(paths, this.service.index, subject));
     }
+    for (const hint of queryHints(this.parsed.value, this.service.index, this.dialect)) root.createDiv({ cls: "attack-vault-hint", text: hint });
     renderQueryWarning(root, report);
   }
 

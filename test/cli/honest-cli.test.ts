@@ -253,3 +253,36 @@ describe("blocks text: each block's query and the notes it lists", () => {
     expect(text).not.toMatch(/\b1 notes\b/);
   });
 });
+
+describe("technique IDs in queries", () => {
+  test("query takes technique: in any spelling", () => {
+    const results = (text: string): string[] => (JSON.parse(run(["query", EXAMPLE_VAULT, text, "--json"]).stdout) as { results: string[] }).results;
+    const byTechnique = results("tag:detection_rule technique:attack.t1059.001");
+    expect(byTechnique.length).toBeGreaterThan(0);
+    expect(byTechnique).toEqual(results("tag:detection_rule technique:T1059.001"));
+  });
+
+  test("tag:T1059.001 gives its hint on stderr, after the (empty) answer, and in the JSON", () => {
+    const text = run(["query", EXAMPLE_VAULT, "tag:T1059.001"]);
+    const json = JSON.parse(run(["query", EXAMPLE_VAULT, "tag:T1059.001", "--json"]).stdout) as { results: string[]; hints: string[] };
+    expect({ stdout: text.stdout, code: text.code }).toEqual({ stdout: "", code: 0 });
+    expect(text.stderr).toMatch(/^hint: tag:t1059\.001 matches no note: .*Write tag:T1059_001, .*or technique:T1059\.001/m);
+    expect(json).toEqual(expect.objectContaining({ results: [], hints: [expect.stringContaining("technique:T1059.001")] }));
+  });
+
+  test("blocks reads ```query blocks as Obsidian does: technique: is refused, tag:T1059.001 hinted", () => {
+    const vault = vaultOf({
+      "Use Cases/T1059 - Command and Scripting Interpreter.md": `---\ntags: [T1059, techniques]\n---\n${fence("tag:detection_rule technique:T1059.001")}${fence("tag:detection_rule tag:T1059.001")}`,
+    });
+    const blocks = JSON.parse(run(["blocks", vault, "--json"]).stdout) as Array<{ error?: string; results?: string[]; hints?: string[] }>;
+    expect(blocks).toEqual([
+      expect.objectContaining({ error: expect.stringContaining('"technique:" is ATT&CK Vault\'s own operator') }),
+      expect.objectContaining({ results: [], hints: [expect.stringContaining("in an attack-query block, technique:T1059.001")] }),
+    ]);
+    expect(run(["blocks", vault]).stdout).toMatch(/— no notes\n {2}hint: tag:t1059\.001 matches no note/);
+  });
+});
+
+function fence(query: string): string {
+  return "\n```query\n" + query + "\n```\n";
+}

@@ -4,7 +4,7 @@
  * field those schemas allow is described there.
  */
 import Ajv, { type ValidateFunction } from "ajv";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildHostileVault, removeVault } from "../fixtures/hostile-vault";
@@ -30,6 +30,11 @@ const layers = mkdtempSync(join(tmpdir(), "attack-vault-schema-"));
 const baseline = join(layers, "baseline.json");
 runCliProcess(["coverage", EXAMPLE_VAULT, "--navigator", baseline]);
 
+// A block with a hint (tag: holding a dotted ID) and one refused (technique: in a ```query block).
+const hinted = mkdtempSync(join(tmpdir(), "attack-vault-schema-vault-"));
+mkdirSync(join(hinted, "Use Cases"));
+writeFileSync(join(hinted, "Use Cases/T1059.md"), "---\ntags: [T1059, techniques]\n---\n```query\ntag:T1059.001\n```\n```query\ntechnique:T1059.001\n```\n");
+
 const outputs: Array<[string, "coverage" | "blocks" | "query", string[]]> = [
   ["coverage", "coverage", ["coverage", EXAMPLE_VAULT, "--json"]],
   ["coverage without rollup", "coverage", ["coverage", EXAMPLE_VAULT, "--json", "--no-rollup"]],
@@ -37,8 +42,10 @@ const outputs: Array<[string, "coverage" | "blocks" | "query", string[]]> = [
   ["coverage of the hostile vault", "coverage", ["coverage", hostileVault, "--json"]],
   ["blocks", "blocks", ["blocks", EXAMPLE_VAULT, "--json"]],
   ["blocks of the hostile vault", "blocks", ["blocks", hostileVault, "--json"]],
+  ["blocks with a hint and an error", "blocks", ["blocks", hinted, "--json"]],
   ["a query's results", "query", ["query", EXAMPLE_VAULT, "tag:detection_rule tag:T1059_001", "--json"]],
   ["a query's error", "query", ["query", EXAMPLE_VAULT, "tag:(a", "--json"]],
+  ["a query with technique: and a hint", "query", ["query", EXAMPLE_VAULT, "technique:t1059_001 OR tag:T1003.001", "--json"]],
 ];
 
 describe("the CLI's JSON against docs/schemas", () => {

@@ -14,7 +14,16 @@ export type QueryNode =
   /** `file:foo`: case-insensitive substring of the file name. */
   | { type: "file"; value: string; position: Position }
   /** `[name]` (has the property) or `[name:value]` (a value matches, case-insensitive substring). */
-  | { type: "property"; name: string; value: string | null; position: Position };
+  | { type: "property"; name: string; value: string | null; position: Position }
+  /** `technique:T1059.001` in any spelling (attack dialect only): notes that name that technique, by tag, property or file name. */
+  | { type: "technique"; id: string; position: Position };
+
+/**
+ * Which queries a text may hold. `obsidian`: what core Search answers, for ```query blocks, whose
+ * results must be what Obsidian lists. `attack`: that and `technique:`, for ```attack-query blocks,
+ * the CLI's query command and the API.
+ */
+export type QueryDialect = "obsidian" | "attack";
 
 export type QueryErrorKind = "syntax" | "unsupported" | "empty";
 
@@ -34,6 +43,8 @@ export interface QuerySource {
   allPaths(): Iterable<string>;
   /** Notes carrying `tagKey` (lower case, no `#`) or a nested tag below it (`tagKey/…`). */
   pathsWithTag(tagKey: string): ReadonlySet<string>;
+  /** Notes that name the technique (canonical ID) in a tag, a property or, for a technique note, its file name; none when the source knows no techniques. */
+  pathsWithTechnique?(techniqueId: string): ReadonlySet<string>;
   /** The note's frontmatter, or null when it has none (or the path is unknown). */
   propertiesOf(path: string): Readonly<Record<string, unknown>> | null;
   /** How much property terms may read of the note (see note-view.ts); a fixed default when absent. */

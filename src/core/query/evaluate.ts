@@ -1,4 +1,4 @@
-import type { QueryError, QueryNode, QuerySource } from "./ast";
+import type { QueryDialect, QueryError, QueryNode, QuerySource } from "./ast";
 import { compareCodeUnits } from "../order";
 import { ok, type Result } from "../result";
 import { NoteView } from "./note-view";
@@ -6,7 +6,7 @@ import { parseQuery } from "./parse";
 
 /** The query with tag sets fetched once and needles lower-cased once, so a scan does no repeated work per term. */
 type Matcher =
-  | { kind: "tag"; paths: ReadonlySet<string> }
+  | { kind: "tag" | "technique"; paths: ReadonlySet<string> }
   | { kind: "path" | "file"; needle: string }
   | { kind: "property"; name: string; needle: string | null }
   | { kind: "and" | "or"; children: Matcher[] }
@@ -50,8 +50,8 @@ export function evaluateQuery(query: QueryNode, source: QuerySource, report?: Qu
 }
 
 /** Parses and evaluates in one step, for callers that only want the list or the error. */
-export function runQuery(text: string, source: QuerySource, report?: QueryReport): Result<string[], QueryError> {
-  const parsed = parseQuery(text);
+export function runQuery(text: string, source: QuerySource, report?: QueryReport, dialect: QueryDialect = "obsidian"): Result<string[], QueryError> {
+  const parsed = parseQuery(text, dialect);
   if (!parsed.ok) return parsed;
   return ok(evaluateQuery(parsed.value, source, report));
 }
@@ -60,20 +60,22 @@ export function runQuery(text: string, source: QuerySource, report?: QueryReport
  * The tag keys a query reads, and whether a note carrying none of them (nor a tag nested below
  * one, `key/…`) could still change the result; the UI redraws a block only when this says so.
  */
-export function queryTags(query: QueryNode): { tags: Set<string>; dependsOnAllNotes: boolean } {
+export function queryTags(query: QueryNode): { tags: Set<string>; techniqueIds: Set<string>; dependsOnAllNotes: boolean } {
   const tags = new Set<string>();
+  const techniqueIds = new Set<string>();
   const pending: QueryNode[] = [query];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === "tag") tags.add(node.tag);
+    else if (node.type === "technique") techniqueIds.add(node.id);
     else if (node.type === "and" || node.type === "or") for (const child of node.children) pending.push(child);
     else if (node.type === "not") pending.push(node.child);
   }
-  return { tags, dependsOnAllNotes: !boundedByTags(query) };
+  return { tags, techniqueIds, dependsOnAllNotes: !boundedByTags(query) };
 }
 
-/** True when every matching note must carry one of the query's tags: an AND needs one such child, an OR needs all. */
+/** True when every matching note must carry one of the query's tags or name one of its techniques: an AND needs one such child, an OR needs all. */
 function boundedByTags(node: QueryNode): boolean {
-  if (node.type === "tag") return true;
+  if (node.type === "tag" || node.type === "technique") return true;
   if (node.type === "and") return node.children.some(boundedByTags);
   if (node.type === "or") return node.children.every(boundedByTags);
   return false;
@@ -89,6 +91,8 @@ function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, Read
       }
       return { kind: "tag", paths };
     }
+    case "technique":
+      return { kind: "technique", paths: source.pathsWithTechnique?.(node.id) ?? NO_PATHS };
     case "path":
     case "file":
       return { kind: node.type, needle: node.value.toLowerCase() };
@@ -115,6 +119,7 @@ function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, Read
 /** Identity of a term as the matcher sees it (case folded), or null for groups and negations. */
 function termKey(node: QueryNode): string | null {
   if (node.type === "tag") return JSON.stringify(["tag", node.tag]);
+  if (node.type === "technique") return JSON.stringify(["technique", node.id]);
   if (node.type === "path" || node.type === "file") return JSON.stringify([node.type, node.value.toLowerCase()]);
   if (node.type === "property") return JSON.stringify(["property", node.name.toLowerCase(), node.value?.toLowerCase() ?? null]);
   return null;
@@ -122,7 +127,7 @@ function termKey(node: QueryNode): string | null {
 
 /** A set holding every match (maybe more), or null when only a scan of all notes can tell. */
 function candidates(matcher: Matcher): ReadonlySet<string> | null {
-  if (matcher.kind === "tag") return matcher.paths;
+  if (matcher.kind === "tag" || matcher.kind === "technique") return matcher.paths;
   if (matcher.kind === "and") {
     let smallest: ReadonlySet<string> | null = null;
     for (const child of matcher.children) {
@@ -146,6 +151,7 @@ function candidates(matcher: Matcher): ReadonlySet<string> | null {
 function matches(matcher: Matcher, path: string, viewOf: (path: string) => NoteView): boolean {
   switch (matcher.kind) {
     case "tag":
+    case "technique":
       return matcher.paths.has(path);
     case "path":
       return viewOf(path).lowerPath.includes(matcher.needle);
@@ -176,3 +182,5 @@ function propertyMatches(note: NoteView, name: string, needle: string | null): b
   if (note.overBudget) note.unsure = true;
   return false;
 }
+
+const NO_PATHS: ReadonlySet<string> = new Set();

@@ -1,4 +1,4 @@
-import type { QueryError, QueryNode } from "./ast";
+import type { QueryDialect, QueryError, QueryNode } from "./ast";
 import { fail, ok, type Result } from "../result";
 import { MAX_NESTING, queryError } from "./query-error";
 import { tokenize, type Token } from "./tokenize";
@@ -7,8 +7,8 @@ import { tokenize, type Token } from "./tokenize";
  * Parses a `query` block in Obsidian search syntax: terms side by side are ANDed, `OR` binds
  * looser than AND, `-` negates a term or group, parentheses group. Never throws.
  */
-export function parseQuery(text: string): Result<QueryNode, QueryError> {
-  const tokens = tokenize(text);
+export function parseQuery(text: string, dialect: QueryDialect = "obsidian"): Result<QueryNode, QueryError> {
+  const tokens = tokenize(text, dialect);
   if (!tokens.ok) return tokens;
   if (tokens.value.length === 0) {
     return fail(queryError(text, "empty", "This query block is empty: write a search such as tag:detection_rule", 0));

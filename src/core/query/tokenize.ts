@@ -1,8 +1,9 @@
-import type { Position, QueryError, QueryNode } from "./ast";
+import { parseTechniqueId, techniqueIdAsTag } from "../technique-id";
+import type { Position, QueryDialect, QueryError, QueryNode } from "./ast";
 import { fail, ok, type Result } from "../result";
 import { queryError } from "./query-error";
 
-export type TermNode = Extract<QueryNode, { type: "tag" | "path" | "file" | "property" }>;
+export type TermNode = Extract<QueryNode, { type: "tag" | "path" | "file" | "property" | "technique" }>;
 
 export type Token =
   | { kind: "open" | "close" | "or" | "not"; position: Position }
@@ -29,7 +30,7 @@ function endsBareValue(ch: string | undefined): boolean {
 type Step = Result<{ token: Token; end: number }, QueryError>;
 
 /** Splits query text into tokens in one left-to-right pass; the first problem found is returned. */
-export function tokenize(text: string): Result<Token[], QueryError> {
+export function tokenize(text: string, dialect: QueryDialect = "obsidian"): Result<Token[], QueryError> {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -47,7 +48,7 @@ export function tokenize(text: string): Result<Token[], QueryError> {
       tokens.push({ kind: "not", position: i });
       i++;
     } else {
-      const step = readTerm(text, i);
+      const step = readTerm(text, i, dialect);
       if (!step.ok) return step;
       tokens.push(step.value.token);
       i = step.value.end;
@@ -56,7 +57,7 @@ export function tokenize(text: string): Result<Token[], QueryError> {
   return ok(tokens);
 }
 
-function readTerm(text: string, start: number): Step {
+function readTerm(text: string, start: number, dialect: QueryDialect): Step {
   const ch = text[start];
   if (ch === '"') {
     const quoted = readQuoted(text, start);
@@ -78,15 +79,21 @@ function readTerm(text: string, start: number): Step {
     // `Tag:x` is taken as `tag:x`: a capitalised operator is a slip, never a text search someone wants.
     const operator = prefix[0].slice(0, -1).toLowerCase();
     const valueStart = start + prefix[0].length;
-    if (operator === "tag" || operator === "path" || operator === "file") {
+    if (operator === "tag" || operator === "path" || operator === "file" || (operator === "technique" && dialect === "attack")) {
       return readOperatorValue(text, start, operator, valueStart);
     }
     const written = prefix[0];
+    if (operator === "technique") {
+      return fail(queryError(text, "unsupported",
+        `"technique:" is ATT&CK Vault's own operator, for attack-query blocks, the CLI and the API; a query block lists what ` +
+        `Obsidian's search lists, and there tag: is exact, so write the tag as the vault spells it (tag:T1059_001), or make this an attack-query block`, start));
+    }
     if (TEXT_OPERATORS.has(operator)) {
       return fail(queryError(text, "unsupported", `"${written}" is not supported here: ${NOT_TEXT}`, start));
     }
+    const operators = dialect === "attack" ? "tag:, technique:, path:, file: or [property]" : "tag:, path:, file: or [property]";
     return fail(queryError(text, "unsupported",
-      `"${written}" is not a search operator ATT&CK Vault understands; use tag:, path:, file: or [property]`, start));
+      `"${written}" is not a search operator ATT&CK Vault understands; use ${operators}`, start));
   }
   let end = start;
   while (!endsBareValue(text[end])) end++;
@@ -100,8 +107,8 @@ function readTerm(text: string, start: number): Step {
     `"${word}" is a text search, which is not supported here: ${NOT_TEXT}; write file:${word} or tag:${word} instead`, start));
 }
 
-/** Reads the value of `tag:`, `path:` or `file:` (spaces after the colon allowed, as the real vault writes `tag: x`). */
-function readOperatorValue(text: string, start: number, operator: "tag" | "path" | "file", valueStart: number): Step {
+/** Reads the value of `tag:`, `path:`, `file:` or `technique:` (spaces after the colon allowed, as the real vault writes `tag: x`). */
+function readOperatorValue(text: string, start: number, operator: "tag" | "path" | "file" | "technique", valueStart: number): Step {
   let i = valueStart;
   while (text[i] === " " || text[i] === "\t") i++;
   const written = operator === "tag" && text[start] === "#" ? "#" : `${operator}:`;
@@ -121,14 +128,25 @@ function readOperatorValue(text: string, start: number, operator: "tag" | "path"
   }
   if (operator === "tag") value = value.replace(/^#/, "").toLowerCase();
   if (value === "") {
-    const example = operator === "tag" ? "tag:detection_rule" : `${operator}:"Use Cases"`;
-    const what = operator === "tag" ? "a tag" : "a value";
+    const example = operator === "tag" ? "tag:detection_rule" : operator === "technique" ? "technique:T1059.001" : `${operator}:"Use Cases"`;
+    const what = operator === "tag" ? "a tag" : operator === "technique" ? "a technique ID" : "a value";
     return fail(queryError(text, "syntax", `"${written}" needs ${what} after it, e.g. ${example}`, start));
   }
+  if (operator === "technique") return techniqueTerm(text, start, value, i);
   const term: TermNode = operator === "tag"
     ? { type: "tag", tag: value, position: start }
     : { type: operator, value, position: start };
   return ok({ token: { kind: "term", position: start, term }, end: i });
+}
+
+/** `technique:` takes an ID in any spelling the core knows: `T1059.001`, `t1059_001`, `attack.t1059.001`. */
+function techniqueTerm(text: string, start: number, value: string, end: number): Step {
+  const id = parseTechniqueId(value);
+  if (!id) {
+    return fail(queryError(text, "syntax",
+      `"technique:" needs an ATT&CK technique ID such as T1059 or T1059.001 (any spelling: ${techniqueIdAsTag("T1059.001").toLowerCase()}, attack.t1059.001), not "${value}"`, start));
+  }
+  return ok({ token: { kind: "term", position: start, term: { type: "technique", id, position: start } }, end });
 }
 
 /** Reads `[name]`, `[name:value]` or `[name:"value"]`; an unquoted part stops at `]` or the end of the line. */
