@@ -110,11 +110,12 @@ function nextState(previous: LiveQueryState, transaction: Transaction, renderBlo
   if (!isLivePreview(state)) return previous.active ? INACTIVE : previous;
   const sourcePath = sourcePathOf(state);
   const fresh = !previous.active || sourcePath !== previous.sourcePath;
-  const fences = fresh ? scanQueryFences(state.doc) : updateQueryFences(previous.fences, transaction.changes, transaction.startState.doc, state.doc);
+  const { fences, redraw } = fresh ? { fences: scanQueryFences(state.doc), redraw: true } : updateQueryFences(previous.fences, transaction.changes, transaction.startState.doc, state.doc);
   const shown = sourceShown(fences, focused ? state.selection : null);
-  if (!fresh && fences === previous.fences && shown === previous.shown) {
+  if (!redraw && shown === previous.shown) {
     if (focused === previous.focused && !transaction.docChanged) return previous;
-    return { ...previous, focused, decorations: previous.decorations.map(transaction.changes) };
+    // Typing outside the blocks: the same widgets, moved with the text.
+    return { ...previous, focused, fences, decorations: previous.decorations.map(transaction.changes) };
   }
   return { active: true, sourcePath, focused, fences, shown, decorations: decorate(fences, shown, sourcePath, state.doc.length, renderBlock) };
 }

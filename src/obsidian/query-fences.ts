@@ -72,14 +72,21 @@ function touchesDelimiters(changes: ChangeDesc, before: Text, after: Text): bool
   return touches;
 }
 
+export interface FenceUpdate {
+  fences: QueryFence[];
+  /** Fences were found anew, or a block's source changed: its drawing must change, not only move. */
+  redraw: boolean;
+}
+
 /**
  * The fences after an edit: the same array when the edit moved nothing, mapped positions when it
  * only moved them or changed a block's content, a full scan when it touched a fence line.
  */
-export function updateQueryFences(fences: QueryFence[], changes: ChangeDesc, before: Text, after: Text): QueryFence[] {
-  if (changes.empty) return fences;
-  if (touchesDelimiters(changes, before, after)) return scanQueryFences(after);
+export function updateQueryFences(fences: QueryFence[], changes: ChangeDesc, before: Text, after: Text): FenceUpdate {
+  if (changes.empty) return { fences, redraw: false };
+  if (touchesDelimiters(changes, before, after)) return { fences: scanQueryFences(after), redraw: true };
   let moved = false;
+  let redraw = false;
   const next = fences.map((fence) => {
     const from = changes.mapPos(fence.from, 1);
     const to = changes.mapPos(fence.to, -1);
@@ -87,9 +94,8 @@ export function updateQueryFences(fences: QueryFence[], changes: ChangeDesc, bef
     if (from === fence.from && to === fence.to && !contentChanged) return fence;
     moved = true;
     if (!contentChanged) return { from, to, source: fence.source };
-    const openingLine = after.lineAt(from).number;
-    const closingLine = after.lineAt(to).number;
-    return { from, to, source: linesBetween(after, openingLine, closingLine) };
+    redraw = true;
+    return { from, to, source: linesBetween(after, after.lineAt(from).number, after.lineAt(to).number) };
   });
-  return moved ? next : fences;
+  return { fences: moved ? next : fences, redraw };
 }

@@ -43,7 +43,7 @@ describe("through edits", () => {
           const from = at % (state.doc.length + 1);
           const to = Math.min(state.doc.length, from + length);
           const transaction = state.update({ changes: { from, to, insert } });
-          fences = updateQueryFences(fences, transaction.changes, state.doc, transaction.state.doc);
+          fences = updateQueryFences(fences, transaction.changes, state.doc, transaction.state.doc).fences;
           state = transaction.state;
           expect(fences).toEqual(scanQueryFences(state.doc));
         }
@@ -52,11 +52,21 @@ describe("through edits", () => {
     );
   });
 
-  test("an edit outside every fence keeps the same array, only moved", () => {
+  test("an edit between fences moves the later ones and asks for no redraw", () => {
     const state = EditorState.create({ doc: NOTE });
     const fences = scanQueryFences(state.doc);
     const transaction = state.update({ changes: { from: state.doc.line(8).from, insert: "More " } });
-    const next = updateQueryFences(fences, transaction.changes, state.doc, transaction.state.doc);
-    expect([next.map((fence) => fence.source), next[0] === fences[0], next[1]!.from - fences[1]!.from]).toEqual([["tag: detection_rule\ntag: T1059", "tag: atomic_test"], true, 5]);
+    const { fences: next, redraw } = updateQueryFences(fences, transaction.changes, state.doc, transaction.state.doc);
+    expect([next[0] === fences[0], next[1]!.from - fences[1]!.from, redraw]).toEqual([true, 5, false]);
+  });
+
+  test.each([
+    ["inside a block's content", (doc: Text) => doc.line(4).to, "x", true],
+    ["on a fence line", (doc: Text) => doc.line(3).to, " ", true],
+    ["after every fence", (doc: Text) => doc.length, "!", false],
+  ])("an edit %s: redraw is %p", (_name, at, insert, redraw) => {
+    const state = EditorState.create({ doc: NOTE });
+    const transaction = state.update({ changes: { from: at(state.doc), insert } });
+    expect(updateQueryFences(scanQueryFences(state.doc), transaction.changes, state.doc, transaction.state.doc).redraw).toBe(redraw);
   });
 });
