@@ -19,3 +19,9 @@ export function namesText(names: readonly string[], limit = NAMES_LISTED): strin
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** `Indexing the vault…`, and how far when a build is counting: `Indexing the vault… 1,200 of 93,544 notes`. */
+export function indexingText(progress: { done: number; total: number } | null): string {
+  if (!progress || progress.total === 0) return "Indexing the vault…";
+  return `Indexing the vault… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
+}

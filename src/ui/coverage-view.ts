@@ -11,7 +11,7 @@ import { createInternalLink, wireInternalLinks } from "../obsidian/internal-link
 import { attackRelease } from "../core/attack-catalogue";
 import { compareWithAttack } from "../core/attack-coverage";
 import { renderAttackSections } from "./coverage-attack-sections";
-import { percentText } from "../core/wording";
+import { indexingText, percentText } from "../core/wording";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
 
 export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
@@ -103,6 +103,9 @@ export class CoverageView extends ItemView {
     this.contentEl.addClass("attack-vault-coverage");
     wireInternalLinks(this, this.app, this.contentEl, () => "", this);
     this.registerEvent(this.host.service.onChange((change) => this.onIndexChange(change)));
+    this.registerEvent(this.host.service.onProgress(() => {
+      if (!this.host.service.ready && this.contentEl.isShown()) this.render();
+    }));
     const catchUp = (): void => {
       if (this.stale && this.contentEl.isShown()) this.render();
     };
@@ -145,7 +148,7 @@ export class CoverageView extends ItemView {
       this.contentEl.empty();
       this.parts = null;
       this.problemsDrawnFor = null;
-      this.contentEl.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
+      this.contentEl.createDiv({ cls: "attack-vault-pending", text: indexingText(service.progress) });
       return;
     }
     const parts = this.parts ?? this.buildParts();

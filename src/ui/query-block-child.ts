@@ -10,6 +10,7 @@ import { emptyQueryReport, evaluateQuery, queryTags } from "../core/query/evalua
 import { queryHints } from "../core/query/hints";
 import { parseQuery } from "../core/query/parse";
 import type { Result } from "../core/result";
+import { indexingText } from "../core/wording";
 import type { IndexChange } from "../core/vault-index";
 import type { IndexService } from "../obsidian/index-service";
 import { wireInternalLinks } from "../obsidian/internal-links";
@@ -40,6 +41,9 @@ export class QueryBlockChild extends MarkdownRenderChild {
     this.containerEl.addClass("attack-vault-block-host");
     wireInternalLinks(this, this.app, this.containerEl, () => this.sourcePath, this);
     this.registerEvent(this.service.onChange((change) => this.onIndexChange(change)));
+    this.registerEvent(this.service.onProgress(() => {
+      if (!this.service.ready && this.containerEl.isShown()) this.render();
+    }));
     // A block that missed changes while hidden catches up when it is shown again.
     const catchUp = (): void => {
       if (this.stale && this.containerEl.isShown()) this.render();
@@ -77,7 +81,7 @@ export class QueryBlockChild extends MarkdownRenderChild {
     const subject = blockSubject(this.parsed.value, this.service.index.conventions);
     if (!this.service.ready) {
       this.renderHeader(root, subject, null);
-      root.createDiv({ cls: "attack-vault-pending", text: "Indexing the vault…" });
+      root.createDiv({ cls: "attack-vault-pending", text: indexingText(this.service.progress) });
       return;
     }
     const report = emptyQueryReport();

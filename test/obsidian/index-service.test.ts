@@ -52,3 +52,42 @@ describe("before the metadata cache has resolved", () => {
     expect([app.metadataCache.resolved, plugin.api.ready]).toEqual([true, true]);
   });
 });
+
+describe("the first build, in slices", () => {
+  /** 600 rule notes for T1001, and one technique note; the clock moves 5 ms a look, so slices hold 128 notes. */
+  async function slowlyBuilt() {
+    const files: Record<string, string> = { "Use Cases/T1001 - Data Obfuscation.md": "---\ntags: [T1001, techniques]\n---\n" };
+    for (let i = 0; i < 600; i++) files[`Detection Rules/rule ${i}.md`] = "---\ntags: [detection_rule, t1001]\n---\n";
+    let clock = 0;
+    jest.spyOn(window.performance, "now").mockImplementation(() => (clock += 5));
+    const app = createFakeApp({ files });
+    const plugin = await app.plugins.loadPlugin(AttackVaultPlugin, MANIFEST);
+    return { app, plugin };
+  }
+
+  afterEach(() => jest.restoreAllMocks());
+
+  test("says how far it is while it runs, then shows the vault", async () => {
+    const { app, plugin } = await slowlyBuilt();
+    const seen: string[] = [];
+    plugin.service.onProgress(() => {
+      if (!plugin.service.ready) seen.push(plugin.api.ready ? "ready" : `${plugin.service.progress?.done} of ${plugin.service.progress?.total}`);
+    });
+    await app.start();
+    await settle(app);
+    // Reports are at most every 100 ms (of this clock): the first slice's, then the last's.
+    expect([seen, plugin.api.ready, plugin.api.rulesFor("T1001").length]).toEqual([["128 of 601", "601 of 601"], true, 600]);
+  });
+
+  test("keeps what changed while it ran: a note it had read, and one it had not", async () => {
+    const { app, plugin } = await slowlyBuilt();
+    plugin.registerEvent(plugin.service.onProgress((progress) => {
+      if (progress.done !== 128) return;
+      void app.vault.modify(app.vault.getFileByPath("Detection Rules/rule 0.md")!, "---\ntags: [detection_rule, t1002]\n---\n");
+      void app.vault.delete(app.vault.getFileByPath("Detection Rules/rule 599.md")!);
+    }));
+    await app.start();
+    await settle(app);
+    expect([plugin.api.rulesFor("T1001").length, plugin.api.rulesFor("T1002").map((rule) => rule.path)]).toEqual([598, ["Detection Rules/rule 0.md"]]);
+  });
+});

@@ -53,9 +53,11 @@ export async function startPluginOnFolder(vaultDir: string, options: { coreSearc
   return startPlugin(vaultFiles(vaultDir), { ...options, pluginData: savedPluginData(vaultDir) });
 }
 
-/** Let the index announce its coalesced change and the views redraw. */
+/** Let a running build finish, the index announce its coalesced change and the views redraw. */
 export async function settle(app: App): Promise<void> {
   await app.debug.settle();
+  const plugin = app.plugins.getPlugin(MANIFEST.id) as AttackVaultPlugin | null;
+  while (plugin?.service.building) await new Promise((resolve) => setTimeout(resolve, 5));
   await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_DELAY_MS + 30));
   await app.debug.settle();
 }

@@ -13,6 +13,8 @@ import { openLivePreview, type LivePreviewEditor } from "./live-preview";
 
 async function settle(app: App): Promise<void> {
   await app.debug.settle();
+  const plugin = app.plugins.getPlugin(manifest.id) as AttackVaultPlugin | null;
+  while (plugin?.service.building) await new Promise((resolve) => window.setTimeout(resolve, 5));
   await new Promise((resolve) => window.setTimeout(resolve, ANNOUNCE_DELAY_MS + 30));
   await app.debug.settle();
 }
