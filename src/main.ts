@@ -2,6 +2,7 @@
 import type { Extension } from "@codemirror/state";
 import { MarkdownPreviewRenderer, Notice, Plugin, type MarkdownPostProcessorContext } from "obsidian";
 import { coverageRows, nextGap, type CoverageFilter } from "./core/coverage";
+import { GAPS_SECTION } from "./core/coverage-words";
 import { sameConventions, settingsFromData, type AttackVaultSettings } from "./core/settings-data";
 import { IndexService } from "./obsidian/index-service";
 import { exportLayer, localDate } from "./obsidian/layer-export";
@@ -91,6 +92,6 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
     const currentId = current?.kind === "technique" ? (current.techniqueIds[0] ?? null) : null;
     const next = nextGap(coverageRows(this.service.index, { rollup: this.settings.rollUpSubTechniques }), currentId);
     if (next) void this.app.workspace.openLinkText(next.note, active?.path ?? "", false);
-    else new Notice("Every technique in the vault has a detection rule.");
+    else new Notice(GAPS_SECTION.none);
   }
 }

@@ -70,7 +70,7 @@ const platformHelp = (): string =>
   `${RENAMED_PLATFORMS.map(({ old, current }) => `${old} (${current})`).join(", ")}; either name matches notes that use the other`;
 
 export const coverage: Command = {
-  summary: "per-tactic coverage and the techniques with no detection rule; ATT&CK comparison, Navigator layers and a CI gate",
+  summary: "per-tactic coverage and the techniques no detection rule covers; ATT&CK comparison, Navigator layers and a CI gate",
   usage:
     "attack-vault coverage <vault> [--json | --format text|json|markdown] [--platform P] [--tactic T] [--no-rollup] [--attack]\n" +
     "        [--fail-under PERCENT] [--navigator FILE [--score count|level] [--force]] [--baseline FILE]",

@@ -3,6 +3,7 @@ import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-cove
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import type { CoverageFilter } from "../core/coverage";
 import { shownPercent, type CoverageGate } from "../core/coverage-gate";
+import { CHANGES_WORDS, COUNT_WORDS, missingSection, namedByRulesAndTests, notInRelease, REFERENCED_SECTION, retiredText, RETIRED_SECTION, ruleAndTestCounts, ruleCountChange, tacticsText, UNKNOWN_TECHNIQUE } from "../core/coverage-words";
 import { plural } from "../core/wording";
 import { printable } from "./printable";
 import { widthOf } from "./coverage-text";
@@ -11,12 +12,6 @@ import { widthOf } from "./coverage-text";
 function idColumn(ids: readonly string[]): (id: string) => string {
   const width = widthOf(ids);
   return (id) => id.padEnd(width);
-}
-
-/** `revoked (…)` or `deprecated; ATT&CK says to use T1059 instead`. */
-export function retiredText(status: "revoked" | "deprecated", replacedBy: readonly string[] | null): string {
-  if (replacedBy) return `${status}; ATT&CK says to use ${replacedBy.join(", ")} instead`;
-  return status === "revoked" ? "revoked (the shipped ATT&CK data does not name what replaced it)" : "deprecated, with no replacement named";
 }
 
 export interface RetiredGroup {
@@ -41,8 +36,7 @@ export function retiredGroups(entries: readonly RetiredTechniqueNote[]): Retired
 }
 
 export function namedBy(group: RetiredGroup): string {
-  const counts = [group.rules > 0 ? plural(group.rules, "rule") : "", group.tests > 0 ? plural(group.tests, "test") : ""].filter(Boolean);
-  return counts.length > 0 ? `named by ${counts.join(" and ")}` : "";
+  return namedByRulesAndTests(group.rules, group.tests);
 }
 
 function retiredLines(entries: readonly RetiredTechniqueNote[]): string[] {
@@ -55,39 +49,37 @@ function retiredLines(entries: readonly RetiredTechniqueNote[]): string[] {
 }
 
 export function attackText(comparison: AttackComparison): string {
-  const release = `ATT&CK v${comparison.attack.version}`;
+  const version = comparison.attack.version;
   const { missingTechniques: missing, revokedOrDeprecated: retired, referencedWithoutNote: referenced } = comparison;
+  const heading = (words: { title: string; none: string }, count: number): string => (count === 0 ? words.none : `${words.title} (${count}):`);
   const lines: string[] = [];
-  lines.push(missing.length === 0 ? `Every ${release} technique has a note.` : `${release} techniques with no note in the vault (${missing.length}):`);
+  lines.push(heading(missingSection(version), missing.length));
   const missingPad = idColumn(missing.map((technique) => technique.id));
-  for (const technique of missing) lines.push(`  ${missingPad(technique.id)}  ${printable(technique.name)} — ${printable(technique.tactics.join(", ")) || "no tactic"}`);
+  for (const technique of missing) lines.push(`  ${missingPad(technique.id)}  ${printable(technique.name)} — ${printable(tacticsText(technique.tactics))}`);
   lines.push("");
-  const retiredIds = new Set(retired.map((entry) => entry.id));
-  lines.push(retired.length === 0 ? "No note names a revoked or deprecated technique." : `Revoked or deprecated techniques the vault names (${retiredIds.size}):`);
+  lines.push(heading(RETIRED_SECTION, new Set(retired.map((entry) => entry.id)).size));
   for (const line of retiredLines(retired)) lines.push(line);
   lines.push("");
-  lines.push(
-    referenced.length === 0 ? "Every technique a rule or test names has a note." : `Techniques rules or tests name that have no note (${referenced.length}):`,
-  );
+  lines.push(heading(REFERENCED_SECTION, referenced.length));
   const referencedPad = idColumn(referenced.map((technique) => technique.id));
   for (const technique of referenced) {
-    const counts = [plural(technique.rules.length, "rule"), plural(technique.tests.length, "test")].join(", ");
-    lines.push(`  ${referencedPad(technique.id)}  ${technique.name ?? `(not in ${release})`} — ${counts}`);
+    const counts = ruleAndTestCounts(technique.rules.length, technique.tests.length);
+    lines.push(`  ${referencedPad(technique.id)}  ${printable(technique.name ?? notInRelease(version))} — ${counts}`);
   }
   return lines.join("\n") + "\n";
 }
 
 function changeLine(change: RuleCountChange, pad: (id: string) => string): string {
-  const note = change.rulesBefore === 0 ? "  (newly covered)" : change.rulesAfter === 0 ? "  (no rule left)" : "";
-  return `  ${pad(change.id)}  ${printable(change.name ?? "(unknown technique)")} — ${change.rulesBefore} → ${change.rulesAfter} rules${note}`;
+  const note = change.rulesBefore === 0 ? `  ${CHANGES_WORDS.newlyCovered}` : change.rulesAfter === 0 ? `  ${CHANGES_WORDS.noRuleLeft}` : "";
+  return `  ${pad(change.id)}  ${printable(change.name ?? UNKNOWN_TECHNIQUE)} — ${ruleCountChange(change.rulesBefore, change.rulesAfter)}${note}`;
 }
 
 export function changesText(changes: CoverageChanges, baseline: string): string {
-  if (changes.gained.length === 0 && changes.lost.length === 0) return `No technique gained or lost detection rules since ${baseline}.\n`;
+  if (changes.gained.length === 0 && changes.lost.length === 0) return `${CHANGES_WORDS.none} since ${baseline}.\n`;
   const pad = idColumn([...changes.gained, ...changes.lost].map((change) => change.id));
   const lines = [`Changes since ${baseline}:`];
-  if (changes.gained.length > 0) lines.push(`Gained rules (${changes.gained.length}):`, ...changes.gained.map((change) => changeLine(change, pad)));
-  if (changes.lost.length > 0) lines.push(`Lost rules (${changes.lost.length}):`, ...changes.lost.map((change) => changeLine(change, pad)));
+  if (changes.gained.length > 0) lines.push(`${CHANGES_WORDS.gained} (${changes.gained.length}):`, ...changes.gained.map((change) => changeLine(change, pad)));
+  if (changes.lost.length > 0) lines.push(`${CHANGES_WORDS.lost} (${changes.lost.length}):`, ...changes.lost.map((change) => changeLine(change, pad)));
   return lines.join("\n") + "\n";
 }
 
@@ -101,7 +93,7 @@ export function filterFlags(filter: CoverageFilter): string {
 export function gateLines(gate: CoverageGate, filter: CoverageFilter): string[] {
   const bar = `--fail-under ${gate.failUnder}%`;
   if (gate.techniques === 0) return [`attack-vault: no technique note matches ${printable(filterFlags(filter))}, so there is no coverage to measure: below ${bar}`];
-  const share = `coverage ${shownPercent(gate)}% (${gate.withRule} of ${plural(gate.techniques, "technique")} with a detection rule)`;
+  const share = `coverage ${shownPercent(gate)}% (${gate.withRule} of ${plural(gate.techniques, "technique")} ${COUNT_WORDS.withRule})`;
   if (gate.passed) return [`attack-vault: ${share} meets ${bar}`];
-  return [`attack-vault: ${share} is below ${bar}; the ${plural(gate.missing.length, "technique")} with no detection rule ${gate.missing.length === 1 ? "is" : "are"} in the report`];
+  return [`attack-vault: ${share} is below ${bar}; the ${plural(gate.missing.length, "technique")} ${COUNT_WORDS.noRule} ${gate.missing.length === 1 ? "is" : "are"} in the report`];
 }

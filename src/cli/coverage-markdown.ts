@@ -9,7 +9,10 @@ import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import { namedBy, retiredGroups } from "./coverage-extras-text";
 import { noGapsText } from "./coverage-text";
 import { printable } from "./printable";
-import { percentText } from "../core/wording";
+import {
+  CHANGES_WORDS, COUNT_WORDS, countWithShare, GAPS_SECTION, HAS_TESTS, missingSection, notInRelease, REFERENCED_SECTION, RETIRED_SECTION,
+  ruleAndTestCounts, ruleCountChange, summaryParts, TACTIC_TABLE_HEADER, tacticsText, UNKNOWN_TECHNIQUE,
+} from "../core/coverage-words";
 
 export interface MarkdownExtras {
   /** The filter flags as given, for the report that finds no technique. */
@@ -28,13 +31,11 @@ export function markdownText(text: string): string {
 }
 
 function summary(counts: CoverageCounts): string {
-  return (
-    `**${counts.techniques} techniques** · ${counts.withRule} (${percentText(counts.withRule, counts.techniques)}) with a detection rule · ` +
-    `${counts.withTest} (${percentText(counts.withTest, counts.techniques)}) with a test · **${counts.gaps} with no rule**`
-  );
+  const parts = summaryParts(counts);
+  return [`**${parts.techniques}**`, parts.withRule, parts.withTest, `**${parts.gaps}**`].join(" · ");
 }
 
-function list(title: string, items: readonly string[], empty: string): string[] {
+function list({ title, none: empty }: { title: string; none: string }, items: readonly string[]): string[] {
   if (items.length === 0) return [`### ${title}`, "", empty, ""];
   const bullets = items.map((item) => `- ${item}`);
   if (items.length <= FOLD_AFTER) return [`### ${title} (${items.length})`, "", ...bullets, ""];
@@ -43,60 +44,58 @@ function list(title: string, items: readonly string[], empty: string): string[] 
 
 function gateLine(gate: CoverageGate): string {
   if (gate.techniques === 0) return `❌ No technique note matches the filters, so there is no coverage to measure: below the bar of ${gate.failUnder}%.`;
-  const share = `${shownPercent(gate)}% of techniques have a detection rule`;
+  const share = `${shownPercent(gate)}% of techniques ${COUNT_WORDS.withRule}`;
   return gate.passed ? `✅ ${share}: meets the bar of ${gate.failUnder}%.` : `❌ ${share}: below the bar of ${gate.failUnder}%.`;
 }
 
 function attackLists(attack: AttackComparison): string[] {
-  const release = `ATT&CK v${attack.attack.version}`;
+  const version = attack.attack.version;
   const retired = retiredGroups(attack.revokedOrDeprecated).map((group) => {
     const notes = group.techniqueNotes.map((note) => `technique note \`${note.replace(/`/g, "'")}\``);
     return [`**${group.id}** ${group.text}`, namedBy(group), ...notes].filter(Boolean).join("; ");
   });
   return [
     ...list(
-      `${release} techniques with no note`,
-      attack.missingTechniques.map((technique) => `**${technique.id}** ${markdownText(technique.name)} — ${technique.tactics.join(", ") || "no tactic"}`),
-      `Every ${release} technique has a note.`,
+      missingSection(version),
+      attack.missingTechniques.map((technique) => `**${technique.id}** ${markdownText(technique.name)} — ${markdownText(tacticsText(technique.tactics))}`),
     ),
-    ...list("Revoked or deprecated techniques the vault names", retired, "No note names a revoked or deprecated technique."),
+    ...list(RETIRED_SECTION, retired),
     ...list(
-      "Techniques rules or tests name that have no note",
+      REFERENCED_SECTION,
       attack.referencedWithoutNote.map(
-        (technique) => `**${technique.id}** ${technique.name ? markdownText(technique.name) : `(not in ${release})`} — ${technique.rules.length} rules, ${technique.tests.length} tests`,
+        (technique) => `**${technique.id}** ${markdownText(technique.name ?? notInRelease(version))} — ${ruleAndTestCounts(technique.rules.length, technique.tests.length)}`,
       ),
-      "Every technique a rule or test names has a note.",
     ),
   ];
 }
 
 function changeItem(change: RuleCountChange): string {
-  return `**${change.id}** ${markdownText(change.name ?? "(unknown technique)")} — ${change.rulesBefore} → ${change.rulesAfter} rules`;
+  return `**${change.id}** ${markdownText(change.name ?? UNKNOWN_TECHNIQUE)} — ${ruleCountChange(change.rulesBefore, change.rulesAfter)}`;
 }
 
 export function coverageMarkdown(report: CoverageReport, title: string, extras: MarkdownExtras = {}): string {
   const lines = [`## ATT&CK coverage of ${markdownText(title)}`, ""];
   if (extras.gate) lines.push(gateLine(extras.gate), "");
   lines.push(summary(report.filtered), "");
-  lines.push("| Tactic | Techniques | With rule | With test | No rule |", "| --- | ---: | ---: | ---: | ---: |");
+  lines.push(`| ${TACTIC_TABLE_HEADER.join(" | ")} |`, `| --- |${" ---: |".repeat(TACTIC_TABLE_HEADER.length - 1)}`);
   for (const group of report.tactics) {
-    const cells = [markdownText(group.tactic.name), String(group.techniques), `${group.withRule} (${percentText(group.withRule, group.techniques)})`];
-    cells.push(`${group.withTest} (${percentText(group.withTest, group.techniques)})`, String(group.gaps));
+    const cells = [markdownText(group.tactic.name), String(group.techniques), countWithShare(group.withRule, group.techniques)];
+    cells.push(countWithShare(group.withTest, group.techniques), String(group.gaps));
     lines.push(`| ${cells.join(" | ")} |`);
   }
   lines.push("");
   const gaps = report.rows.filter((row) => isGap(row.status));
   const gapItems = gaps.map((row) => {
-    const tests = row.status === "tests-no-rule" ? " (has tests)" : "";
-    return `**${row.id}** ${markdownText(row.name)} — ${row.tactics.map((tactic) => markdownText(tactic.name)).join(", ") || "no tactic"}${tests}`;
+    const tests = row.status === "tests-no-rule" ? ` ${HAS_TESTS}` : "";
+    return `**${row.id}** ${markdownText(row.name)} — ${markdownText(tacticsText(row.tactics.map((tactic) => tactic.name)))}${tests}`;
   });
-  let sections = list("Techniques with no detection rule", gapItems, noGapsText(report, markdownText(extras.filters ?? "")));
+  let sections = list({ title: GAPS_SECTION.title, none: noGapsText(report, markdownText(extras.filters ?? "")) }, gapItems);
   if (extras.changes) {
     const { changes, baseline } = extras.changes;
     const since = `since \`${baseline.replace(/`/g, "'")}\``;
-    if (changes.gained.length === 0 && changes.lost.length === 0) sections.push(`### Changes ${since}`, "", "No technique gained or lost detection rules.", "");
-    if (changes.gained.length > 0) sections = sections.concat(list(`Gained rules ${since}`, changes.gained.map(changeItem), ""));
-    if (changes.lost.length > 0) sections = sections.concat(list(`Lost rules ${since}`, changes.lost.map(changeItem), ""));
+    if (changes.gained.length === 0 && changes.lost.length === 0) sections.push(`### Changes ${since}`, "", `${CHANGES_WORDS.none}.`, "");
+    if (changes.gained.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.gained} ${since}`, none: "" }, changes.gained.map(changeItem)));
+    if (changes.lost.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.lost} ${since}`, none: "" }, changes.lost.map(changeItem)));
   }
   if (extras.attack) sections = sections.concat(attackLists(extras.attack));
   // concat, not push(...): a list of 200,000 lines overflows the stack as arguments.

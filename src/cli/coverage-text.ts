@@ -1,11 +1,7 @@
 /** The readable coverage report: a per-tactic table, then every technique with no rule. */
 import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
-import { percentText } from "../core/wording";
+import { countWithShare, GAPS_SECTION, HAS_TESTS, summaryParts, TACTIC_TABLE_HEADER, tacticsText } from "../core/coverage-words";
 import { printable } from "./printable";
-
-function countWithPercent(part: number, whole: number): string {
-  return `${part} (${percentText(part, whole)})`;
-}
 
 /** The length of the longest text, at least `least`; a loop, since Math.max(...texts) overflows the stack past about 120,000. */
 export function widthOf(texts: Iterable<string>, least = 0): number {
@@ -22,15 +18,13 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 function totalsLine(counts: CoverageCounts): string {
-  return (
-    `${counts.techniques} techniques · ${countWithPercent(counts.withRule, counts.techniques)} with a detection rule · ` +
-    `${countWithPercent(counts.withTest, counts.techniques)} with a test · ${counts.gaps} with no rule`
-  );
+  const parts = summaryParts(counts);
+  return [parts.techniques, parts.withRule, parts.withTest, parts.gaps].join(" · ");
 }
 
 /** What the gaps section says when it has none: an all-clear only when there was something to clear. */
 export function noGapsText(report: CoverageReport, filters: string): string {
-  return report.filtered.techniques === 0 ? `No technique note matches ${filters || "the filters"}.` : "Every technique has a detection rule.";
+  return report.filtered.techniques === 0 ? `No technique note matches ${filters || "the filters"}.` : GAPS_SECTION.none;
 }
 
 /** `filters`: the filter flags as given (see filterFlags), for the report that finds no technique. */
@@ -39,18 +33,18 @@ export function coverageText(report: CoverageReport, title: string, filters = ""
   const rows = report.tactics.map((group) => [
     printable(group.tactic.name),
     String(group.techniques),
-    countWithPercent(group.withRule, group.techniques),
-    countWithPercent(group.withTest, group.techniques),
+    countWithShare(group.withRule, group.techniques),
+    countWithShare(group.withTest, group.techniques),
     String(group.gaps),
   ]);
-  for (const line of table(["Tactic", "Techniques", "With rule", "With test", "No rule"], rows)) lines.push(line);
+  for (const line of table(TACTIC_TABLE_HEADER, rows)) lines.push(line);
   lines.push("");
   const gaps = report.rows.filter((row) => isGap(row.status));
-  lines.push(gaps.length === 0 ? noGapsText(report, printable(filters)) : `Techniques with no detection rule (${gaps.length}):`);
+  lines.push(gaps.length === 0 ? noGapsText(report, printable(filters)) : `${GAPS_SECTION.title} (${gaps.length}):`);
   const idWidth = widthOf(gaps.map((row) => row.id));
   for (const row of gaps) {
-    const tests = row.status === "tests-no-rule" ? "  (has tests)" : "";
-    lines.push(`  ${row.id.padEnd(idWidth)}  ${printable(row.name)} — ${row.tactics.map((tactic) => printable(tactic.name)).join(", ") || "no tactic"}${tests}`);
+    const tests = row.status === "tests-no-rule" ? `  ${HAS_TESTS}` : "";
+    lines.push(`  ${row.id.padEnd(idWidth)}  ${printable(row.name)} — ${printable(tacticsText(row.tactics.map((tactic) => tactic.name)))}${tests}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -3,6 +3,7 @@
  * status the report counts) at or above a bar?
  */
 import { isGap, type CoverageReport, type CoverageRow } from "./coverage";
+import { roundPercent, sharePercent } from "./wording";
 
 export interface CoverageGate {
   /** The bar, in percent. */
@@ -30,7 +31,7 @@ export function parsePercent(text: string): number | null {
 
 export function coverageGate(report: CoverageReport, failUnder: number): CoverageGate {
   const { techniques, withRule } = report.filtered;
-  const percent = techniques === 0 ? 0 : (withRule / techniques) * 100;
+  const percent = sharePercent(withRule, techniques);
   // In whole numbers, so 2 of 3 passes a bar of 66.66 and fails one of 66.67, and 301 of 500 meets 60.2 exactly.
   const scale = 10 ** BAR_DECIMALS;
   const passed = techniques > 0 && withRule * 100 * scale >= Math.round(failUnder * scale) * techniques;
@@ -38,12 +39,12 @@ export function coverageGate(report: CoverageReport, failUnder: number): Coverag
 }
 
 /**
- * The share as shown beside the verdict: one decimal, or as many more as keep it on the verdict's
+ * The share as shown beside the verdict: one decimal, as every share is shown, or as many more as keep it on the verdict's
  * side of the bar, so a failed gate never reads "60.2% is below 60.2%".
  */
 export function shownPercent(gate: CoverageGate): number {
   for (let decimals = 1; decimals <= 12; decimals++) {
-    const rounded = Math.round(gate.percent * 10 ** decimals) / 10 ** decimals;
+    const rounded = roundPercent(gate.percent, decimals);
     if (gate.passed ? rounded >= gate.failUnder : rounded < gate.failUnder) return rounded;
   }
   return gate.percent;

@@ -5,6 +5,7 @@
  */
 import { platformKey } from "./attack-platforms";
 import type { IndexedNote } from "./classify";
+import { compareTitles } from "./order";
 import { compareTactics, findTactic, type Tactic } from "./tactics";
 import { parentTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
@@ -209,7 +210,7 @@ export function tacticChoices(rows: readonly CoverageRow[]): Tactic[] {
 export function platformChoices(rows: readonly CoverageRow[]): string[] {
   const seen = new Map<string, string>();
   for (const row of rows) row.platforms.forEach((platform) => seen.set(platform.toLowerCase(), platform));
-  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  return [...seen.values()].sort(compareTitles);
 }
 
 /** The next technique after `currentId` (in ID order, wrapping) that has no rule. */

@@ -5,7 +5,9 @@
  */
 import type { IndexedNote } from "./classify";
 import type { VaultConventions } from "./note";
+import { compareTitles } from "./order";
 import type { QueryNode } from "./query/ast";
+import { compareBySeverity } from "./sigma-level";
 import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches } from "./tags";
 import { parseTechniqueId } from "./technique-id";
 import type { IndexChange, VaultIndex } from "./vault-index";
@@ -80,19 +82,6 @@ export interface BlockItem {
   level: string | null;
 }
 
-const LEVEL_ORDER = ["critical", "high", "medium", "low", "informational"];
-
-/** The level when it is one of Sigma's, else null: only known words may become a CSS class. */
-export function knownLevel(level: string | null): string | null {
-  return level !== null && LEVEL_ORDER.includes(level) ? level : null;
-}
-
-/** Sigma levels, most severe first; no level, or an unknown one, sorts last. */
-export function severityRank(level: string | null): number {
-  const rank = level ? LEVEL_ORDER.indexOf(level) : -1;
-  return rank === -1 ? LEVEL_ORDER.length : rank;
-}
-
 function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
   if (!note) return { path, title: path, details: [], level: null };
   const details: string[] = [];
@@ -108,14 +97,12 @@ function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
   return { path, title: note.title, details, level: note.kind === "rule" ? note.level : null };
 }
 
-const byText = (a: string, b: string): number => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true });
-
 /** Rules by level, most severe first, then title; techniques by ID; everything else by title. */
 export function blockItems(paths: readonly string[], index: VaultIndex, subject: BlockSubject): BlockItem[] {
   const items = paths.map((path) => itemOf(path, index.get(path)));
-  if (subject.listKind === "rules") return items.sort((a, b) => severityRank(a.level) - severityRank(b.level) || byText(a.title, b.title));
-  if (subject.listKind === "techniques") return items.sort((a, b) => byText(a.details[0] ?? a.title, b.details[0] ?? b.title));
-  return items.sort((a, b) => byText(a.title, b.title) || byText(a.path, b.path));
+  if (subject.listKind === "rules") return items.sort(compareBySeverity);
+  if (subject.listKind === "techniques") return items.sort((a, b) => compareTitles(a.details[0] ?? a.title, b.details[0] ?? b.title));
+  return items.sort((a, b) => compareTitles(a.title, b.title) || compareTitles(a.path, b.path));
 }
 
 export interface BlockDependencies {

@@ -3,6 +3,8 @@
  * Stealth (keeping TA0005) and Defense Impairment (TA0112); a vault that still says
  * Defense Evasion keeps that name in its v18 place rather than being silently renamed.
  */
+import { compareTitles } from "./order";
+
 export interface Tactic {
   id: string;
   name: string;
@@ -78,5 +80,5 @@ export function tacticsFromProperty(value: unknown): Tactic[] {
 }
 
 export function compareTactics(a: Tactic, b: Tactic): number {
-  return a.order - b.order || a.name.localeCompare(b.name);
+  return a.order - b.order || compareTitles(a.name, b.name);
 }

@@ -1,8 +1,18 @@
 /** Numbers in words, the same in the panel, the CLI and the Markdown report. */
 
-/** `42%`, or `–` when there is nothing to be a share of. */
+/** A percentage as every surface shows it: one decimal, none when it is whole (`66.7`, `80`). */
+export function roundPercent(percent: number, decimals = 1): number {
+  return Math.round(percent * 10 ** decimals) / 10 ** decimals;
+}
+
+/** The share `part` is of `whole`, in percent; 0 when there is nothing to be a share of. */
+export function sharePercent(part: number, whole: number): number {
+  return whole === 0 ? 0 : (part / whole) * 100;
+}
+
+/** `66.7%`, or `–` when there is nothing to be a share of. */
 export function percentText(part: number, whole: number): string {
-  return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
+  return whole === 0 ? "–" : `${roundPercent(sharePercent(part, whole))}%`;
 }
 
 /** How many names a report lists before it says "and N more": a repeated problem is reported once, in bounded words. */
@@ -22,6 +32,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** `Indexing the vault…`, and how far when a build is counting: `Indexing the vault… 1,200 of 93,544 notes`. */
 export function indexingText(progress: { done: number; total: number } | null): string {
-  if (!progress || progress.total === 0) return "Indexing the vault…";
-  return `Indexing the vault… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
+  const indexing = "Indexing the vault…";
+  if (!progress || progress.total === 0) return indexing;
+  return `${indexing} ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
 }

@@ -5,8 +5,8 @@
 import type { DataviewInlineApi } from "obsidian-dataview";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
 import { coverageData, type CoverageData } from "../core/coverage-export";
-import { severityRank } from "../core/query-block-view";
 import { answerQuery } from "../core/query/hints";
+import { compareBySeverity } from "../core/sigma-level";
 import { parseTechniqueId } from "../core/technique-id";
 import type { VaultIndex } from "../core/vault-index";
 
@@ -58,7 +58,7 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
         platforms: [...note.platforms],
         techniqueIds: [...note.techniqueIds],
       }))
-      .sort((a, b) => severityRank(a.level) - severityRank(b.level) || a.title.localeCompare(b.title));
+      .sort(compareBySeverity);
   const coverage = (filter: ApiCoverageFilter = {}): CoverageData => {
     const { rollup = rollUpByDefault(), ...rest } = filter;
     return coverageData(computeCoverage(source.index, { rollup, filter: rest }));

@@ -5,6 +5,7 @@
  * default; a section's list is drawn when it is first opened.
  */
 import type { AttackComparison } from "../core/attack-coverage";
+import { missingSection, notInRelease, REFERENCED_SECTION, retiredText, ruleAndTestCounts, tacticsText } from "../core/coverage-words";
 import { createInternalLink } from "../obsidian/internal-links";
 
 function foldedSection(parent: HTMLElement, cls: string, title: string, fill: (list: HTMLElement) => void): void {
@@ -19,25 +20,26 @@ function foldedSection(parent: HTMLElement, cls: string, title: string, fill: (l
 export function renderAttackSections(parent: HTMLElement, comparison: AttackComparison): void {
   parent.empty();
   const { missingTechniques, revokedOrDeprecated, referencedWithoutNote } = comparison;
+  const version = comparison.attack.version;
   if (missingTechniques.length > 0) {
-    foldedSection(parent, "is-missing", `ATT&CK ${comparison.attack.version} techniques with no note (${missingTechniques.length})`, (list) => {
+    foldedSection(parent, "is-missing", `${missingSection(version).title} (${missingTechniques.length})`, (list) => {
       for (const technique of missingTechniques) {
         const item = list.createEl("li");
         item.createSpan({ cls: "attack-vault-technique-id", text: technique.id });
         item.appendText(` ${technique.name}`);
-        if (technique.tactics.length > 0) item.createSpan({ cls: "attack-vault-muted", text: ` — ${technique.tactics.join(", ")}` });
+        item.createSpan({ cls: "attack-vault-muted", text: ` — ${tacticsText(technique.tactics)}` });
       }
     });
   }
   if (referencedWithoutNote.length > 0) {
-    foldedSection(parent, "is-referenced", `Techniques that rules or tests name without a note (${referencedWithoutNote.length})`, (list) => {
+    foldedSection(parent, "is-referenced", `${REFERENCED_SECTION.title} (${referencedWithoutNote.length})`, (list) => {
       for (const technique of referencedWithoutNote) {
         const item = list.createEl("li");
         item.createSpan({ cls: "attack-vault-technique-id", text: technique.id });
-        item.appendText(` ${technique.name ?? `(not in ATT&CK ${comparison.attack.version})`}`);
+        item.appendText(` ${technique.name ?? notInRelease(version)}`);
         const first = technique.rules[0] ?? technique.tests[0];
         if (first) {
-          item.appendText(` — ${technique.rules.length} rules, ${technique.tests.length} tests, e.g. `);
+          item.appendText(` — ${ruleAndTestCounts(technique.rules.length, technique.tests.length)}, e.g. `);
           createInternalLink(item, first, first);
         }
       }
@@ -48,8 +50,7 @@ export function renderAttackSections(parent: HTMLElement, comparison: AttackComp
       for (const retired of revokedOrDeprecated) {
         const item = list.createEl("li");
         createInternalLink(item, retired.note, retired.note);
-        const replaced = retired.replacedBy && retired.replacedBy.length > 0 ? `; use ${retired.replacedBy.join(", ")}` : "";
-        item.appendText(` names ${retired.id}, which ATT&CK ${retired.status === "revoked" ? "revoked" : "deprecated"}${replaced}`);
+        item.appendText(` names ${retired.id}: ${retiredText(retired.status, retired.replacedBy)}`);
       }
     });
   }

@@ -6,7 +6,7 @@
 import type { CoverageReport, CoverageRow, TacticCoverage } from "../core/coverage";
 import { createInternalLink } from "../obsidian/internal-links";
 import { parentTechniqueId } from "../core/technique-id";
-import { percentText, plural } from "../core/wording";
+import { ruleAndTestCounts, summaryParts } from "../core/coverage-words";
 import { STATUS_LABELS } from "./coverage-labels";
 
 export interface MatrixState {
@@ -23,17 +23,12 @@ function renderStatus(parent: HTMLElement, row: CoverageRow): void {
   status.createSpan({ cls: "attack-vault-status-text", text: label.text });
 }
 
-/** The counts beside the status, from the same counted fields. */
-function countsText(row: CoverageRow): string {
-  return `${plural(row.rules.length, "rule")} · ${plural(row.tests.length, "test")}`;
-}
-
 function renderRow(list: HTMLElement, row: CoverageRow, isSub: boolean): HTMLElement {
   const item = list.createDiv({ cls: `attack-vault-technique attack-vault-status-${row.status}${isSub ? " is-sub-technique" : ""}`, attr: { "data-technique": row.id } });
   renderStatus(item, row);
   item.createSpan({ cls: "attack-vault-technique-id", text: row.id });
   createInternalLink(item, row.note, row.name, "attack-vault-technique-name");
-  const counts = item.createSpan({ cls: "attack-vault-technique-counts", text: countsText(row) });
+  const counts = item.createSpan({ cls: "attack-vault-technique-counts", text: ruleAndTestCounts(row.rules.length, row.tests.length) });
   if (row.viaSubTechniquesOnly) counts.createSpan({ cls: "attack-vault-rollup-note", text: " (via sub-techniques)" });
   return item;
 }
@@ -89,10 +84,8 @@ export function renderMatrix(parent: HTMLElement, report: CoverageReport, state:
     const section = matrix.createDiv({ cls: "attack-vault-tactic", attr: { "data-tactic": group.tactic.name } });
     const header = section.createEl("button", { cls: "attack-vault-tactic-header" });
     header.createSpan({ cls: "attack-vault-tactic-name", text: group.tactic.name });
-    header.createSpan({
-      cls: "attack-vault-tactic-counts",
-      text: `${group.withRule}/${group.techniques} with rules (${percentText(group.withRule, group.techniques)}) · ${group.gaps} gaps`,
-    });
+    const counts = summaryParts(group);
+    header.createSpan({ cls: "attack-vault-tactic-counts", text: `${counts.withRule} · ${counts.gaps}` });
     const body = section.createDiv({ cls: "attack-vault-tactic-body" });
     const show = (open: boolean): void => {
       header.setAttribute("aria-expanded", String(open));

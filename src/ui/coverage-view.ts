@@ -11,7 +11,8 @@ import { createInternalLink, wireInternalLinks } from "../obsidian/internal-link
 import { attackRelease } from "../core/attack-catalogue";
 import { compareWithAttack } from "../core/attack-coverage";
 import { renderAttackSections } from "./coverage-attack-sections";
-import { indexingText, percentText } from "../core/wording";
+import { summaryParts } from "../core/coverage-words";
+import { indexingText } from "../core/wording";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
 
 export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
@@ -198,10 +199,11 @@ export class CoverageView extends ItemView {
     const line = (label: string, counts: CoverageCounts, cls: string): void => {
       const row = summary.createDiv({ cls: `attack-vault-summary-row ${cls}` });
       row.createSpan({ cls: "attack-vault-summary-label", text: label });
-      row.createSpan({ cls: "attack-vault-summary-techniques", text: `${counts.techniques} techniques` });
-      row.createSpan({ cls: "attack-vault-summary-rules", text: `${counts.withRule} with rules (${percentText(counts.withRule, counts.techniques)})` });
-      row.createSpan({ cls: "attack-vault-summary-tests", text: `${counts.withTest} with tests (${percentText(counts.withTest, counts.techniques)})` });
-      row.createSpan({ cls: "attack-vault-summary-gaps", text: `${counts.gaps} with no rule` });
+      const parts = summaryParts(counts);
+      row.createSpan({ cls: "attack-vault-summary-techniques", text: parts.techniques });
+      row.createSpan({ cls: "attack-vault-summary-rules", text: parts.withRule });
+      row.createSpan({ cls: "attack-vault-summary-tests", text: parts.withTest });
+      row.createSpan({ cls: "attack-vault-summary-gaps", text: parts.gaps });
     };
     line("All", report.overall, "is-overall");
     if (this.hasFilter()) line("Filtered", report.filtered, "is-filtered");

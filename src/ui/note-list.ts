@@ -1,5 +1,6 @@
 /** The list of linked notes that blocks show: a title link and the facts that identify each note. */
-import { knownLevel, type BlockItem } from "../core/query-block-view";
+import type { BlockItem } from "../core/query-block-view";
+import { knownLevel } from "../core/sigma-level";
 import { TOO_LARGE_TO_SEARCH, type QueryReport } from "../core/query/evaluate";
 import { NAMES_LISTED } from "../core/wording";
 import { createInternalLink } from "../obsidian/internal-links";

@@ -247,7 +247,7 @@ describe("the ATT&CK comparison", () => {
     test("the --attack text says so", () => {
       const text = run("coverage", vault, "--attack").stdout;
       expect(text).toMatch(/T1064 +deprecated; ATT&CK says to use T1059 instead/);
-      expect(text).toMatch(/T1999 +\(not in ATT&CK v18\.1\) — 1 rule, 0 tests/);
+      expect(text).toMatch(/T1999 +\(not in ATT&CK v18\.1\) — 1 rule · 0 tests/);
     });
   });
 });

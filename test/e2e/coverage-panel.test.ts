@@ -24,7 +24,7 @@ describe("the coverage panel", () => {
     const summary = panel(browser.page).locator(".attack-vault-summary-row.is-overall");
     expect(await summary.locator(".attack-vault-summary-techniques, .attack-vault-summary-gaps").allTextContents()).toEqual([
       `${overall.techniques} techniques`,
-      `${overall.gaps} with no rule`,
+      `${overall.gaps} with no detection rule`,
     ]);
   });
 

@@ -46,8 +46,8 @@ describe("the coverage panel", () => {
     await openCoverage(harness);
     const summary = panel(harness).querySelector(".attack-vault-summary-row.is-overall")?.textContent ?? "";
     expect(summary).toContain(`${truth.techniqueNotes} techniques`);
-    expect(summary).toMatch(/\d+ with rules \(\d+%\)/);
-    expect(summary).toMatch(/\d+ with tests \(\d+%\)/);
+    expect(summary).toMatch(/\d+ \([\d.]+%\) with a detection rule/);
+    expect(summary).toMatch(/\d+ \([\d.]+%\) with a test/);
   });
 
   test("groups techniques by tactic in ATT&CK order", async () => {

@@ -2,6 +2,7 @@
 /** The plugin's side of interop: the API for Dataview and other plugins, and Navigator layer export. */
 import type { DataviewInlineApi } from "obsidian-dataview";
 import { runCli } from "../../src/cli/main";
+import { severityRank } from "../../src/core/sigma-level";
 import type AttackVaultPlugin from "../../src/main";
 import { openModals, type App } from "../fakes/obsidian";
 import { layerProblems } from "../schemas/navigator-layer";
@@ -30,8 +31,7 @@ describe("the API at app.plugins.plugins['attack-vault'].api", () => {
     const { plugin } = await startPluginOnFolder(EXAMPLE_VAULT);
     const rules = plugin.api.rulesFor(spelling);
     expect(rules.map((rule) => rule.path).sort()).toEqual([...plugin.service.index.rulesFor("T1059.001")].sort());
-    const order = ["critical", "high", "medium", "low", "informational"];
-    const ranks = rules.map((rule) => order.indexOf(rule.level ?? ""));
+    const ranks = rules.map((rule) => severityRank(rule.level));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -121,7 +121,7 @@ describe("the panel beyond the vault's notes", () => {
     const harness = await startPluginOnFolder(EXAMPLE_VAULT);
     await openCoverage(harness);
     const section = harness.app.workspace.containerEl.querySelector<HTMLDetailsElement>(".attack-vault-attack-section.is-missing");
-    expect(section?.querySelector("summary")?.textContent).toMatch(/^ATT&CK 18\.1 techniques with no note \(\d+\)$/);
+    expect(section?.querySelector("summary")?.textContent).toMatch(/^ATT&CK v18\.1 techniques with no note in the vault \(\d+\)$/);
     expect(section?.querySelectorAll("li")).toHaveLength(0);
     section!.open = true;
     section!.dispatchEvent(new Event("toggle"));

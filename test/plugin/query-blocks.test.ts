@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** Query blocks rendered by the plugin in the fake app's reading view, from the example vault. */
+import { severityRank } from "../../src/core/sigma-level";
 import { EXAMPLE_VAULT } from "../support/paths";
 import { openNote, renderedBlocks, settle, startPluginOnFolder } from "./plugin-harness";
 
@@ -21,8 +22,7 @@ describe("a technique note's blocks", () => {
   test("rules are sorted by level, most severe first", async () => {
     const { app, plugin } = await startPluginOnFolder(EXAMPLE_VAULT);
     const [rules] = renderedBlocks(await openNote(app, POWERSHELL));
-    const order = ["critical", "high", "medium", "low", "informational"];
-    const ranks = (rules?.links ?? []).map((path) => order.indexOf(plugin.service.index.get(path)?.level ?? ""));
+    const ranks = (rules?.links ?? []).map((path) => severityRank(plugin.service.index.get(path)?.level ?? null));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 

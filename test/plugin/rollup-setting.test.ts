@@ -44,7 +44,7 @@ function panelConsumer(harness: Harness): Consumer {
     techniques.set(row.dataset.technique ?? "", { gap: isGap(status), status, rules: Number(rules), tests: Number(tests) });
   }
   const summary = panel.querySelector(".attack-vault-summary-row.is-overall .attack-vault-summary-rules")?.textContent ?? "";
-  return { withRule: Number(/^(\d+) with rules/.exec(summary)?.[1]), techniques };
+  return { withRule: Number(/^(\d+) \([\d.]+%\) with a detection rule/.exec(summary)?.[1]), techniques };
 }
 
 async function layerConsumer(harness: Harness): Promise<Consumer> {
@@ -90,8 +90,8 @@ function cliConsumers(vault: string, ids: readonly string[]): Record<"text" | "m
   const markdown = runCli(["coverage", vault, "--format", "markdown"]).stdout;
   const json = JSON.parse(runCli(["coverage", vault, "--json"]).stdout) as ReturnType<Harness["plugin"]["api"]["coverage"]>;
   return {
-    text: reportConsumer(text, ids, (id) => new RegExp(`^  ${escaped(id)} `, "m"), / · (\d+) \(\d+%\) with a detection rule/),
-    markdown: reportConsumer(markdown, ids, (id) => new RegExp(`^- \\*\\*${escaped(id)}\\*\\* `, "m"), / · (\d+) \(\d+%\) with a detection rule/),
+    text: reportConsumer(text, ids, (id) => new RegExp(`^  ${escaped(id)} `, "m"), / · (\d+) \([\d.]+%\) with a detection rule/),
+    markdown: reportConsumer(markdown, ids, (id) => new RegExp(`^- \\*\\*${escaped(id)}\\*\\* `, "m"), / · (\d+) \([\d.]+%\) with a detection rule/),
     json: {
       withRule: json.totals.withRule,
       techniques: new Map(json.techniques.map((t) => [t.id, { gap: isGap(t.status), status: t.status, rules: t.rules.length, tests: t.tests.length }])),
