@@ -125,8 +125,29 @@ function entryColor(entry: Scored): string | undefined {
   return entry.status === "tests-no-rule" ? LAYER_COLORS.testsNoRule : LAYER_COLORS.noRule;
 }
 
+/** Navigator shows a comment in a tooltip: past this many characters it says how many rules it left out. */
+export const COMMENT_LIMIT = 1000;
+
+/** The rules' titles, `; `-separated, as many as fit in COMMENT_LIMIT, then `; and 212 more rules`. */
+export function rulesComment(titles: readonly string[]): string {
+  const all = titles.join("; ");
+  if (all.length <= COMMENT_LIMIT) return all;
+  const moreText = (listed: number): string => (listed < titles.length ? `; and ${plural(titles.length - listed, "more rule")}` : "");
+  let comment = "";
+  let listed = 0;
+  for (const title of titles) {
+    const next = listed === 0 ? title : `${comment}; ${title}`;
+    if (next.length + moreText(listed + 1).length > COMMENT_LIMIT) break;
+    comment = next;
+    listed++;
+  }
+  // A first title longer than the whole comment may be is cut rather than left out.
+  if (listed === 0) return `${(titles[0] ?? "").slice(0, COMMENT_LIMIT - moreText(1).length - 1)}…${moreText(1)}`;
+  return comment + moreText(listed);
+}
+
 function entryComment(entry: Scored, index: LayerIndex): string {
-  if (entry.rules.length > 0) return entry.rules.map((path) => index.get(path)?.title ?? path).join("; ");
+  if (entry.rules.length > 0) return rulesComment(entry.rules.map((path) => index.get(path)?.title ?? path));
   return entry.status === "no-note" ? `${LEGEND.noNote} and no detection rule` : LEGEND.noRule;
 }
 

@@ -74,25 +74,32 @@ export function emptyStateText(subject: BlockSubject): string {
   }
 }
 
+/** A short fact shown beside an item's title, with what kind of fact it is. */
+export interface BlockDetail {
+  kind: "level" | "status" | "log-source" | "platform" | "technique";
+  /** As shown: a Sigma status is labelled as one (`status: test`), so `test` does not read as an atomic test. */
+  text: string;
+}
+
 export interface BlockItem {
   path: string;
   title: string;
-  /** Short facts shown beside the title: a rule's level, status and log source; a test's platforms; a technique's ID. */
-  details: string[];
+  /** A rule's level, status and log source; a test's platforms; a technique's ID. */
+  details: BlockDetail[];
   level: string | null;
 }
 
 function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
   if (!note) return { path, title: path, details: [], level: null };
-  const details: string[] = [];
+  const details: BlockDetail[] = [];
   if (note.kind === "rule") {
-    if (note.level) details.push(note.level);
-    if (note.status) details.push(note.status);
-    if (note.logSource) details.push(note.logSource);
+    if (note.level) details.push({ kind: "level", text: note.level });
+    if (note.status) details.push({ kind: "status", text: `status: ${note.status}` });
+    if (note.logSource) details.push({ kind: "log-source", text: note.logSource });
   } else if (note.kind === "test") {
-    for (const platform of note.platforms) details.push(platform);
+    for (const platform of note.platforms) details.push({ kind: "platform", text: platform });
   } else if (note.kind === "technique" && note.techniqueIds[0]) {
-    details.push(note.techniqueIds[0]);
+    details.push({ kind: "technique", text: note.techniqueIds[0] });
   }
   return { path, title: note.title, details, level: note.kind === "rule" ? note.level : null };
 }
@@ -101,7 +108,7 @@ function itemOf(path: string, note: IndexedNote | undefined): BlockItem {
 export function blockItems(paths: readonly string[], index: VaultIndex, subject: BlockSubject): BlockItem[] {
   const items = paths.map((path) => itemOf(path, index.get(path)));
   if (subject.listKind === "rules") return items.sort(compareBySeverity);
-  if (subject.listKind === "techniques") return items.sort((a, b) => compareTitles(a.details[0] ?? a.title, b.details[0] ?? b.title));
+  if (subject.listKind === "techniques") return items.sort((a, b) => compareTitles(a.details[0]?.text ?? a.title, b.details[0]?.text ?? b.title));
   return items.sort((a, b) => compareTitles(a.title, b.title) || compareTitles(a.path, b.path));
 }
 

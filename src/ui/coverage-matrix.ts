@@ -7,6 +7,7 @@ import type { CoverageReport, CoverageRow, TacticCoverage } from "../core/covera
 import { createInternalLink } from "../obsidian/internal-links";
 import { parentTechniqueId } from "../core/technique-id";
 import { ruleAndTestCounts, summaryParts } from "../core/coverage-words";
+import { plural } from "../core/wording";
 import { STATUS_LABELS } from "./coverage-labels";
 
 export interface MatrixState {
@@ -23,14 +24,23 @@ function renderStatus(parent: HTMLElement, row: CoverageRow): void {
   status.createSpan({ cls: "attack-vault-status-text", text: label.text });
 }
 
-function renderRow(list: HTMLElement, row: CoverageRow, isSub: boolean): HTMLElement {
+/**
+ * A row in two lines beside a column for the sub-technique toggle, the same width in every row:
+ * the ID and the name (which wraps beside the ID, never away from it), then the status and the
+ * counts, so every row's lines start at one indent.
+ */
+function renderRow(list: HTMLElement, row: CoverageRow, isSub: boolean): { item: HTMLElement; toggleSlot: HTMLElement } {
   const item = list.createDiv({ cls: `attack-vault-technique attack-vault-status-${row.status}${isSub ? " is-sub-technique" : ""}`, attr: { "data-technique": row.id } });
-  renderStatus(item, row);
-  item.createSpan({ cls: "attack-vault-technique-id", text: row.id });
-  createInternalLink(item, row.note, row.name, "attack-vault-technique-name");
-  const counts = item.createSpan({ cls: "attack-vault-technique-counts", text: ruleAndTestCounts(row.rules.length, row.tests.length) });
+  const toggleSlot = item.createDiv({ cls: "attack-vault-subs-slot" });
+  const body = item.createDiv({ cls: "attack-vault-technique-body" });
+  const title = body.createDiv({ cls: "attack-vault-technique-title" });
+  title.createSpan({ cls: "attack-vault-technique-id", text: row.id });
+  createInternalLink(title, row.note, row.name, "attack-vault-technique-name");
+  const facts = body.createDiv({ cls: "attack-vault-technique-facts" });
+  renderStatus(facts, row);
+  const counts = facts.createSpan({ cls: "attack-vault-technique-counts", text: ruleAndTestCounts(row.rules.length, row.tests.length) });
   if (row.viaSubTechniquesOnly) counts.createSpan({ cls: "attack-vault-rollup-note", text: " (via sub-techniques)" });
-  return item;
+  return { item, toggleSlot };
 }
 
 /** Rows of one tactic: parents and stand-alone techniques, each parent's sub-techniques under it. */
@@ -53,11 +63,14 @@ function nestRows(rows: readonly CoverageRow[]): Array<{ row: CoverageRow; subs:
 
 function renderGroupRows(body: HTMLElement, group: TacticCoverage, state: MatrixState): void {
   for (const { row, subs } of nestRows(group.rows)) {
-    const item = renderRow(body, row, false);
+    const { toggleSlot } = renderRow(body, row, false);
     if (subs.length === 0) continue;
     const key = `${group.tactic.name}|${row.id}`;
-    const toggle = item.createEl("button", { cls: "attack-vault-subs-toggle", text: `${subs.length} sub`, attr: { "aria-expanded": "false" } });
-    item.prepend(toggle);
+    const toggle = toggleSlot.createEl("button", {
+      cls: "attack-vault-subs-toggle",
+      text: `${subs.length} sub`,
+      attr: { "aria-expanded": "false", "aria-label": `Show ${plural(subs.length, "sub-technique")} of ${row.id}` },
+    });
     const subList = body.createDiv({ cls: "attack-vault-sub-techniques" });
     const show = (expanded: boolean): void => {
       toggle.setAttribute("aria-expanded", String(expanded));

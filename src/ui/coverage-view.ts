@@ -175,17 +175,20 @@ export class CoverageView extends ItemView {
     const text = bar.createEl("input", { cls: "attack-vault-filter-text", type: "search", placeholder: "Filter by ID or name" });
     const applyText = debounce((value: string) => this.setFilter({ text: value }), 200, true);
     this.registerDomEvent(text, "input", () => applyText(text.value));
-    const platform = bar.createEl("select", { cls: "attack-vault-filter-platform", attr: { "aria-label": "Platform" } });
+    // Three lines at any width: the search box, the two pickers side by side, the switches and the export button.
+    const pickers = bar.createDiv({ cls: "attack-vault-filter-pickers" });
+    const platform = pickers.createEl("select", { cls: "attack-vault-filter-platform", attr: { "aria-label": "Platform" } });
     this.registerDomEvent(platform, "change", () => this.setFilter({ platform: platform.value }));
-    const tactic = bar.createEl("select", { cls: "attack-vault-filter-tactic", attr: { "aria-label": "Tactic" } });
+    const tactic = pickers.createEl("select", { cls: "attack-vault-filter-tactic", attr: { "aria-label": "Tactic" } });
     this.registerDomEvent(tactic, "change", () => this.setFilter({ tactic: tactic.value }));
-    const gapsLabel = bar.createEl("label", { cls: "attack-vault-filter-gaps" });
+    const actions = bar.createDiv({ cls: "attack-vault-filter-actions" });
+    const gapsLabel = actions.createEl("label", { cls: "attack-vault-filter-gaps" });
     const onlyGaps = gapsLabel.createEl("input", { type: "checkbox" });
     gapsLabel.appendText("Only gaps");
     this.registerDomEvent(onlyGaps, "change", () => this.setFilter({ onlyGaps: onlyGaps.checked }));
-    const clear = bar.createEl("button", { cls: "attack-vault-filter-clear", text: "Clear filters" });
+    const clear = actions.createEl("button", { cls: "attack-vault-filter-clear", text: "Clear filters" });
     this.registerDomEvent(clear, "click", () => this.setFilter({ ...NO_FILTER }));
-    const exportButton = bar.createEl("button", { cls: "attack-vault-export", text: "Export layer", attr: { "aria-label": "Export this view as an ATT&CK Navigator layer" } });
+    const exportButton = actions.createEl("button", { cls: "attack-vault-export", text: "Export layer", attr: { "aria-label": "Export this view as an ATT&CK Navigator layer" } });
     this.registerDomEvent(exportButton, "click", () => void this.host.exportLayer(this.currentFilter));
     const body = this.contentEl.createDiv({ cls: "attack-vault-coverage-body" });
     const problems = this.contentEl.createDiv({ cls: "attack-vault-problems" });

@@ -13,13 +13,15 @@ function renderItem(list: HTMLElement, item: BlockItem): void {
   createInternalLink(row, item.path, item.title, "attack-vault-item-link");
   if (item.details.length === 0) return;
   const details = row.createSpan({ cls: "attack-vault-item-details" });
-  item.details.forEach((detail, position) => {
-    const isLevel = position === 0 && item.level !== null;
+  for (const detail of item.details) {
     // A class from a fixed set: a level of `high attack-vault-show-all` must not add classes of its own.
     const level = knownLevel(item.level);
-    const cls = isLevel ? ["attack-vault-badge", "attack-vault-level", ...(level ? [`attack-vault-level-${level}`] : [])] : ["attack-vault-badge"];
-    details.createSpan({ cls, text: detail });
-  });
+    const cls =
+      detail.kind === "level"
+        ? ["attack-vault-badge", "attack-vault-level", ...(level ? [`attack-vault-level-${level}`] : [])]
+        : ["attack-vault-badge", `attack-vault-detail-${detail.kind}`];
+    details.createSpan({ cls, text: detail.text, ...(detail.kind === "status" ? { attr: { title: "Sigma rule status" } } : {}) });
+  }
 }
 
 export function renderNoteList(parent: HTMLElement, items: readonly BlockItem[], collapsedCount = COLLAPSED_ITEM_COUNT): HTMLElement {

@@ -2,7 +2,7 @@
 import { decodeAttackTable } from "../../src/core/attack-catalogue";
 import { compareWithAttack } from "../../src/core/attack-coverage";
 import { computeCoverage, type CoverageFilter } from "../../src/core/coverage";
-import { gradientTop, LAYER_COLORS, navigatorLayer, type LayerOptions, type LayerTechnique } from "../../src/core/navigator-layer";
+import { COMMENT_LIMIT, gradientTop, LAYER_COLORS, navigatorLayer, rulesComment, type LayerOptions, type LayerTechnique } from "../../src/core/navigator-layer";
 import { VaultIndex } from "../../src/core/vault-index";
 import { layerProblems } from "../schemas/navigator-layer";
 import { record, rule, technique, test as atomicTest } from "./note-records";
@@ -174,5 +174,35 @@ describe("the layer around the entries", () => {
   test("the legend names every gap colour", () => {
     const colors = layerFor().legendItems.map((item) => item.color);
     expect(colors).toEqual(expect.arrayContaining([LAYER_COLORS.noRule, LAYER_COLORS.testsNoRule, LAYER_COLORS.noNote]));
+  });
+});
+
+describe("a comment that would run long", () => {
+  const titles = (count: number, length = 30): string[] => Array.from({ length: count }, (_, n) => `Rule ${String(n).padStart(4, "0")} `.padEnd(length, "x"));
+  const listedIn = (comment: string, all: readonly string[]): number => all.filter((title) => comment.includes(title)).length;
+
+  test.each([
+    ["a few rules: all of them", titles(3), 3, ""],
+    ["exactly at the cap: all of them", titles(1, COMMENT_LIMIT), 1, ""],
+    ["300 rules: as many as fit, then how many more", titles(300), 30, "; and 270 more rules"],
+    ["one more than fits: counted, not cut", titles(33), 30, "; and 3 more rules"],
+  ])("%s", (_name, all, listed, ending) => {
+    const comment = rulesComment(all);
+    expect({ withinCap: comment.length <= COMMENT_LIMIT, listed: listedIn(comment, all), ending: ending ? comment.endsWith(ending) : comment === all.join("; ") }).toEqual({ withinCap: true, listed, ending: true });
+  });
+
+  test("a first title longer than the cap is cut, and the rest counted", () => {
+    const comment = rulesComment([`${"y".repeat(2000)}`, "Short"]);
+    expect({ length: comment.length <= COMMENT_LIMIT, ending: comment.endsWith("…; and 1 more rule") }).toEqual({ length: true, ending: true });
+  });
+
+  test("a layer's entry for a technique with hundreds of rules stays within the cap", () => {
+    const index = new VaultIndex();
+    index.upsert(technique("T1082", "System Information Discovery", { tactics: "Discovery" }));
+    for (let n = 0; n < 400; n++) index.upsert(rule(`discovery_rule_${n}`, ["t1082"], { title: `System information discovery with tool number ${n}` }));
+    const report = computeCoverage(index, { rollup: true });
+    const layer = navigatorLayer(report, index, { name: "n", description: "d", scoring: "count", release });
+    const comment = layer.techniques.find((entry) => entry.techniqueID === "T1082")?.comment ?? "";
+    expect({ withinCap: comment.length <= COMMENT_LIMIT, ending: /; and \d+ more rules$/.test(comment), valid: layerProblems(layer) }).toEqual({ withinCap: true, ending: true, valid: [] });
   });
 });

@@ -39,17 +39,18 @@ describe("items", () => {
   test("rules sort by level, most severe first, then title, with level, status and log source", () => {
     const subject = blockSubject(parsed("tag:detection_rule tag:T1059_001"), DEFAULT_CONVENTIONS);
     const items = blockItems([...index.rulesFor("T1059.001")], index, subject);
-    expect(items.map((item) => [item.title, item.details])).toEqual([
-      ["C critical", ["critical"]],
-      ["A high", ["high"]],
-      ["B low", ["low", "test", "windows"]],
+    expect(items.map((item) => [item.title, item.details.map((detail) => `${detail.kind} ${detail.text}`)])).toEqual([
+      ["C critical", ["level critical"]],
+      ["A high", ["level high"]],
+      // The Sigma status labelled as one: "test" alone reads like an atomic test.
+      ["B low", ["level low", "status status: test", "log-source windows"]],
       ["D none", []],
     ]);
   });
 
   test("tests show their platforms, sorted by title with numbers in order", () => {
     const subject = blockSubject(parsed("tag:atomic_test tag:T1059_001"), DEFAULT_CONVENTIONS);
-    expect(blockItems([...index.testsFor("T1059.001")], index, subject).map((item) => [item.title, item.details])).toEqual([["t2", ["windows", "linux"]], ["T1059.001 - PowerShell", []]]);
+    expect(blockItems([...index.testsFor("T1059.001")], index, subject).map((item) => [item.title, item.details.map((detail) => detail.text)])).toEqual([["t2", ["windows", "linux"]], ["T1059.001 - PowerShell", []]]);
   });
 });
 
