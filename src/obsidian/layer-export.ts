@@ -7,9 +7,12 @@ import type { CoverageFilter } from "../core/coverage";
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
 import type { VaultIndex } from "../core/vault-index";
-import { askToOverwrite, type OverwriteChoice } from "../ui/overwrite-modal";
+import type { IndexService } from "./index-service";
 
 export const LAYER_FOLDER = "ATT&CK layers";
+
+/** What the person chose when the file exists: the panel asks with ui/overwrite-modal.ts; closing the dialog is cancel. */
+export type OverwriteChoice = "overwrite" | "keep-both" | "cancel";
 
 export interface LayerExportRequest {
   index: VaultIndex;
@@ -41,12 +44,19 @@ export function freePath(app: App, path: string): string {
   }
 }
 
-/** The path written, or null when the person cancelled. */
-export async function exportLayer(
+/** The command's and the panel's export: today's file, by rule count; nothing while the vault is indexing. */
+export async function exportTodaysLayer(
   app: App,
-  request: LayerExportRequest,
-  ask: (path: string) => Promise<OverwriteChoice> = (path) => askToOverwrite(app, path),
+  service: Pick<IndexService, "ready" | "index">,
+  options: { rollup: boolean; filter: CoverageFilter },
+  ask: (path: string) => Promise<OverwriteChoice>,
 ): Promise<string | null> {
+  if (!service.ready) return null;
+  return exportLayer(app, { index: service.index, rollup: options.rollup, scoring: "count", filter: options.filter, date: localDate(new Date()) }, ask);
+}
+
+/** The path written, or null when the person cancelled; `ask` says what to do with an existing file. */
+export async function exportLayer(app: App, request: LayerExportRequest, ask: (path: string) => Promise<OverwriteChoice>): Promise<string | null> {
   const layer = coverageLayer(request.index, { vaultName: app.vault.getName(), rollup: request.rollup, scoring: request.scoring, filter: request.filter });
   const text = JSON.stringify(layer, null, 2) + "\n";
   if (!app.vault.getAbstractFileByPath(LAYER_FOLDER)) await app.vault.createFolder(LAYER_FOLDER);

@@ -5,7 +5,7 @@
  * each switch so their blocks change over at once.
  */
 import type { Extension } from "@codemirror/state";
-import { MarkdownView, type App } from "obsidian";
+import { MarkdownView, Notice, type App } from "obsidian";
 import { ReadingViewTakeover } from "./reading-view-takeover";
 
 export class QueryBlockTakeover {
@@ -23,6 +23,12 @@ export class QueryBlockTakeover {
 
   get isHolding(): boolean {
     return this.readingView.isInstalled;
+  }
+
+  /** As the setting says; when this Obsidian offers nothing to patch, a notice says so. */
+  switchTo(take: boolean): void {
+    if (!take) this.release();
+    else if (!this.take()) new Notice("ATT&CK Vault could not render query blocks in this version of Obsidian; attack-query blocks still work.");
   }
 
   /** False when this Obsidian offers nothing to patch; `attack-query` blocks work regardless. */

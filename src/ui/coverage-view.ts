@@ -2,7 +2,7 @@
  * The coverage panel: a summary, filters, the matrix by tactic, and the vault's problems.
  * Its filters are view state, so Obsidian restores them with the workspace.
  */
-import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
+import { ItemView, debounce, type Workspace, type WorkspaceLeaf } from "obsidian";
 import { computeCoverage, platformChoices, tacticChoices, type CoverageCounts, type CoverageFilter, type CoverageReport } from "../core/coverage";
 import type { IndexChange } from "../core/vault-index";
 import { indexProblems } from "../core/vault-problems";
@@ -47,6 +47,14 @@ function fillChoices(select: HTMLSelectElement, allLabel: string, choices: strin
     for (const choice of choices) select.createEl("option", { text: choice, value: choice });
   }
   select.value = choices.includes(value) ? value : "";
+}
+
+/** Shows the panel, in the right sidebar unless it is open elsewhere already. */
+export async function revealCoverageView(workspace: Workspace): Promise<void> {
+  const leaf = workspace.getLeavesOfType(COVERAGE_VIEW_TYPE)[0] ?? workspace.getRightLeaf(false);
+  if (!leaf) return;
+  if (leaf.view.getViewType() !== COVERAGE_VIEW_TYPE) await leaf.setViewState({ type: COVERAGE_VIEW_TYPE, active: true });
+  await workspace.revealLeaf(leaf);
 }
 
 export interface CoverageViewHost {

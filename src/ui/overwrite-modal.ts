@@ -1,7 +1,6 @@
 /** Asks before a file is replaced: overwrite, keep both, or cancel. */
 import { Modal, Setting, type App } from "obsidian";
-
-export type OverwriteChoice = "overwrite" | "keep-both" | "cancel";
+import type { OverwriteChoice } from "../obsidian/layer-export";
 
 export class OverwriteModal extends Modal {
   private choice: OverwriteChoice = "cancel";

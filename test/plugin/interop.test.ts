@@ -3,6 +3,8 @@
 import type { DataviewInlineApi } from "obsidian-dataview";
 import { runCli } from "../../src/cli/main";
 import { severityRank } from "../../src/core/sigma-level";
+import { exportLayer } from "../../src/obsidian/layer-export";
+import { askToOverwrite } from "../../src/ui/overwrite-modal";
 import type AttackVaultPlugin from "../../src/main";
 import { openModals, type App } from "../fakes/obsidian";
 import { layerProblems } from "../schemas/navigator-layer";
@@ -88,8 +90,7 @@ describe("exporting a Navigator layer from the plugin", () => {
     const name = `ATT&CK layers/ATT&CK coverage ${date}.json`;
     await app.vault.createFolder("ATT&CK layers");
     await app.vault.create(name, "old");
-    const layerModule = await import("../../src/obsidian/layer-export");
-    const done = layerModule.exportLayer(app as never, { index: plugin.service.index, rollup: true, scoring: "count", filter: {}, date });
+    const done = exportLayer(app as never, { index: plugin.service.index, rollup: true, scoring: "count", filter: {}, date }, (path) => askToOverwrite(app as never, path));
     await settle(app);
     const modal = openModals.at(-1);
     const choice = Array.from(modal?.contentEl.querySelectorAll("button") ?? []).find((el) => el.textContent === button);
