@@ -20,6 +20,8 @@ export class IndexService extends Component {
   ready = false;
   /** How far a build has come, while one runs. */
   progress: BuildProgress | null = null;
+  /** Moves by one with every announced change; a view drawn from the index remembers the one it drew. */
+  revision = 0;
   private conventions: VaultConventions;
   /** Paths that changed while a build ran: the build read them before or after, so they are read again. */
   private changedDuringBuild: Set<string> | null = null;
@@ -165,6 +167,7 @@ export class IndexService extends Component {
     this.announceTimer = null;
     const change = this.pending;
     this.pending = emptyChange();
+    this.revision++;
     this.events.trigger("change", change);
   }
 

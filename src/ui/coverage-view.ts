@@ -4,7 +4,6 @@
  */
 import { ItemView, debounce, type Workspace, type WorkspaceLeaf } from "obsidian";
 import { computeCoverage, platformChoices, tacticChoices, type CoverageCounts, type CoverageFilter, type CoverageReport } from "../core/coverage";
-import type { IndexChange } from "../core/vault-index";
 import { indexProblems } from "../core/vault-problems";
 import type { IndexService } from "../obsidian/index-service";
 import { createInternalLink, wireInternalLinks } from "../obsidian/internal-links";
@@ -14,6 +13,7 @@ import { renderAttackSections } from "./coverage-attack-sections";
 import { summaryParts } from "../core/coverage-words";
 import { indexingText } from "../core/wording";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
+import { DrawnRevision, redrawWhenShown } from "./redraw-when-shown";
 
 export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
 
@@ -68,16 +68,18 @@ export class CoverageView extends ItemView {
   private filters: CoverageViewState = { ...NO_FILTER };
   private readonly matrixState: MatrixState = { collapsedTactics: new Set(), expandedParents: new Set() };
   private parts: PanelParts | null = null;
-  private problemsDrawnFor: { index: object; revision: number } | null = null;
-  private stale = false;
-  /** How many times the panel has drawn its body; tests read it to check coalescing. */
-  renderCount = 0;
+  /** The whole panel: coverage moves with technique, rule and test notes only. */
+  private readonly drawnCoverage: DrawnRevision;
+  /** The vault's problems, which any note can gain or lose, and no filter changes. */
+  private readonly drawnProblems: DrawnRevision;
 
   constructor(
     leaf: WorkspaceLeaf,
     private readonly host: CoverageViewHost,
   ) {
     super(leaf);
+    this.drawnCoverage = new DrawnRevision(host.service);
+    this.drawnProblems = new DrawnRevision(host.service);
   }
 
   getViewType(): string {
@@ -111,15 +113,10 @@ export class CoverageView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("attack-vault-coverage");
     wireInternalLinks(this, this.app, this.contentEl, () => "", this);
-    this.registerEvent(this.host.service.onChange((change) => this.onIndexChange(change)));
-    this.registerEvent(this.host.service.onProgress(() => {
-      if (!this.host.service.ready && this.contentEl.isShown()) this.render();
-    }));
-    const catchUp = (): void => {
-      if (this.stale && this.contentEl.isShown()) this.render();
-    };
-    this.registerEvent(this.app.workspace.on("layout-change", catchUp));
-    this.registerEvent(this.app.workspace.on("active-leaf-change", catchUp));
+    redrawWhenShown(this, this.app, this.host.service, this.contentEl, [
+      { mark: this.drawnCoverage, affects: (change) => change.everything || change.techniqueIds.size > 0, draw: () => this.render() },
+      { mark: this.drawnProblems, affects: () => true, draw: () => this.redrawProblems() },
+    ]);
     this.render();
     return Promise.resolve();
   }
@@ -133,16 +130,6 @@ export class CoverageView extends ItemView {
     };
   }
 
-  private onIndexChange(change: IndexChange): void {
-    if (!this.contentEl.isShown()) {
-      this.stale = true;
-      return;
-    }
-    // Only technique, rule and test notes move coverage; any note can gain or lose a problem.
-    if (change.everything || change.techniqueIds.size > 0) this.render();
-    else if (this.parts) this.renderProblems(this.parts.problems);
-  }
-
   private setFilter(update: Partial<CoverageViewState>): void {
     this.filters = { ...this.filters, ...update };
     this.app.workspace.requestSaveLayout();
@@ -150,13 +137,12 @@ export class CoverageView extends ItemView {
   }
 
   render(): void {
-    this.stale = false;
-    this.renderCount++;
     const { service } = this.host;
+    this.drawnCoverage.markDrawn();
     if (!service.ready) {
       this.contentEl.empty();
       this.parts = null;
-      this.problemsDrawnFor = null;
+      this.drawnProblems.forget();
       this.contentEl.createDiv({ cls: "attack-vault-pending", text: indexingText(service.progress) });
       return;
     }
@@ -171,7 +157,7 @@ export class CoverageView extends ItemView {
     parts.clear.toggleClass("is-hidden", !this.hasFilter());
     parts.body.empty();
     renderMatrix(parts.body, report, this.matrixState);
-    this.renderProblems(parts.problems);
+    if (this.drawnProblems.isBehind) this.renderProblems(parts.problems);
     renderAttackSections(parts.attack, compareWithAttack(service.index, report, attackRelease(), this.currentFilter));
   }
 
@@ -225,11 +211,14 @@ export class CoverageView extends ItemView {
     return platform !== "" || tactic !== "" || onlyGaps || text.trim() !== "";
   }
 
+  private redrawProblems(): void {
+    if (this.parts) this.renderProblems(this.parts.problems);
+  }
+
   /** Problems do not depend on the filters: drawn again only when the index changed. */
   private renderProblems(section: HTMLElement): void {
     const { index } = this.host.service;
-    if (this.problemsDrawnFor?.index === index && this.problemsDrawnFor.revision === index.revision) return;
-    this.problemsDrawnFor = { index, revision: index.revision };
+    this.drawnProblems.markDrawn();
     section.empty();
     const problems = indexProblems(index);
     if (problems.length === 0) return;

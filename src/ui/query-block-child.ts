@@ -11,17 +11,15 @@ import { queryHints } from "../core/query/hints";
 import { parseQuery } from "../core/query/parse";
 import type { Result } from "../core/result";
 import { indexingText } from "../core/wording";
-import type { IndexChange } from "../core/vault-index";
 import type { IndexService } from "../obsidian/index-service";
 import { wireInternalLinks } from "../obsidian/internal-links";
 import { renderNoteList, renderQueryWarning } from "./note-list";
+import { DrawnRevision, redrawWhenShown } from "./redraw-when-shown";
 
 export class QueryBlockChild extends MarkdownRenderChild {
   private readonly parsed: Result<QueryNode, QueryError>;
   private readonly dependencies: BlockDependencies | null;
-  private stale = false;
-  /** How many times the block has drawn itself; tests and the benchmark read it. */
-  renderCount = 0;
+  private readonly drawnRevision: DrawnRevision;
 
   constructor(
     containerEl: HTMLElement,
@@ -35,43 +33,21 @@ export class QueryBlockChild extends MarkdownRenderChild {
     super(containerEl);
     this.parsed = parseQuery(source, dialect);
     this.dependencies = this.parsed.ok ? queryTags(this.parsed.value) : null;
+    this.drawnRevision = new DrawnRevision(service);
   }
 
   override onload(): void {
     this.containerEl.addClass("attack-vault-block-host");
     wireInternalLinks(this, this.app, this.containerEl, () => this.sourcePath, this);
-    this.registerEvent(this.service.onChange((change) => this.onIndexChange(change)));
-    this.registerEvent(this.service.onProgress(() => {
-      if (!this.service.ready && this.containerEl.isShown()) this.render();
-    }));
-    // A block that missed changes while hidden catches up when it is shown again.
-    const catchUp = (): void => {
-      if (this.stale && this.containerEl.isShown()) this.render();
-    };
-    this.registerEvent(this.app.workspace.on("layout-change", catchUp));
-    this.registerEvent(this.app.workspace.on("active-leaf-change", catchUp));
-    // The observer of the block's own window: a block in a pop-out window lives in another document.
-    const Observer = (this.containerEl.win as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
-    if (typeof Observer === "function") {
-      const observer = new Observer((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) catchUp();
-      });
-      observer.observe(this.containerEl);
-      this.register(() => observer.disconnect());
-    }
+    const dependencies = this.dependencies;
+    redrawWhenShown(this, this.app, this.service, this.containerEl, [
+      { mark: this.drawnRevision, affects: (change) => dependencies !== null && isAffectedBy(dependencies, change), draw: () => this.render() },
+    ]);
     this.render();
   }
 
-  private onIndexChange(change: IndexChange): void {
-    if (this.dependencies === null) return;
-    if (!isAffectedBy(this.dependencies, change)) return;
-    if (this.containerEl.isShown()) this.render();
-    else this.stale = true;
-  }
-
   render(): void {
-    this.stale = false;
-    this.renderCount++;
+    this.drawnRevision.markDrawn();
     this.containerEl.empty();
     const root = this.containerEl.createDiv({ cls: "attack-vault-block" });
     if (!this.parsed.ok) {

@@ -90,3 +90,20 @@ export function renderedBlocks(contentEl: HTMLElement): Array<{ header: string; 
     error: block.querySelector(".attack-vault-error-message")?.textContent ?? null,
   }));
 }
+
+/**
+ * How many times a view draws, seen in the DOM: each drawing adds its `selector` element anew
+ * (the panel's `.attack-vault-matrix`, a block's `.attack-vault-block`) under `root` from now on.
+ */
+export function countDrawings(root: HTMLElement, selector: string): () => number {
+  let drawings = 0;
+  const observer = new MutationObserver((records) => count(records));
+  const count = (records: MutationRecord[]): void => {
+    for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element && (node.matches(selector) || node.querySelector(selector))) drawings++;
+  };
+  observer.observe(root, { childList: true, subtree: true });
+  return () => {
+    count(observer.takeRecords());
+    return drawings;
+  };
+}
