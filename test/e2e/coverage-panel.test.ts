@@ -1,6 +1,7 @@
 /** The coverage panel in the right sidebar in Chromium: it flags the gaps, its filters narrow it, its links open notes. */
 import type { Page } from "playwright-core";
 import type { CoverageFilter } from "../../src/core/coverage";
+import { plural } from "../../src/core/wording";
 import { sharedSession } from "./browser-session";
 import { panel, panelRow, shownRowIds } from "./page-reading";
 import { vaultTruth } from "./vault-truth";
@@ -60,7 +61,7 @@ describe("the coverage panel", () => {
   test.each(filters)("filtered to %s, shows the techniques the core selects", async (_name, apply, filter) => {
     await apply(browser.page);
     const expected = truth.coverage(filter).filtered.techniques;
-    await panel(browser.page).locator(".attack-vault-summary-row.is-filtered .attack-vault-summary-techniques").filter({ hasText: `${expected} techniques` }).waitFor();
+    await panel(browser.page).locator(".attack-vault-summary-row.is-filtered .attack-vault-summary-techniques").filter({ hasText: plural(expected, "technique") }).waitFor();
     expect(await shownRowIds(browser.page)).toEqual([...truth.listedIds(filter)].sort());
   });
 
