@@ -9,9 +9,9 @@ import { printable } from "./printable";
 import type { Progress } from "./progress";
 
 export interface CommandOutput {
-  /** The report; written first. */
-  stdout: string;
-  /** Warnings, verdicts and problems, one line each; written after the report. */
+  /** The report; written first: a string, or pieces made while they are written (see output.ts), so no output needs one string of its size. */
+  stdout: string | Iterable<string>;
+  /** Warnings, verdicts and problems, one line each; written after the report, so a command whose report is made lazily may add lines while it is written. */
   stderr: string[];
   exitCode: number;
 }
@@ -24,7 +24,9 @@ export const EXIT_USAGE = 2;
 export const EXIT_BELOW_BAR = 3;
 /** `coverage`: no technique note was found, so there is no coverage to report. */
 export const EXIT_NO_TECHNIQUES = 4;
-/** A bug: the message says what went wrong. */
+/** The output (stdout or a layer file) could not be written: sysexits' EX_IOERR. */
+export const EXIT_WRITE_FAILED = 74;
+/** A bug: the message says what went wrong (sysexits' EX_SOFTWARE). */
 export const EXIT_INTERNAL = 70;
 
 /** The vault's conventions, as the plugin's settings hold them; every command takes them. */

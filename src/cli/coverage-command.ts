@@ -7,7 +7,7 @@ import { attackRelease, techniqueName } from "../core/attack-catalogue";
 import { currentPlatforms, RENAMED_PLATFORMS } from "../core/attack-platforms";
 import { compareWithAttack } from "../core/attack-coverage";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
-import { coverageChanges, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
+import { coverageChanges, rejectedEntriesMessage, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
 import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-gate";
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
@@ -19,6 +19,7 @@ import { coverageMarkdown } from "./coverage-markdown";
 import { coverageText } from "./coverage-text";
 import { readBaseline, refuseToOverwrite, writeLayerFile } from "./layer-file";
 import { openVault } from "./load-vault";
+import { jsonOutput } from "./output";
 import { checkFilter, noTechniqueNotes, unusedKindTags } from "./vault-checks";
 
 type ReportFormat = "text" | "json" | "markdown";
@@ -119,13 +120,16 @@ export const coverage: Command = {
     const gate: CoverageGate | null = options.failUnder === null ? null : coverageGate(report, options.failUnder);
     const vaultName = basename(resolve(vault.dir));
 
-    const stderr = [...warningLines(vault, args), ...unusedKindTags(vault)];
+    // A baseline's entries that name no ATT&CK technique are left out, and said so like a note's problems.
+    const rejected = baseline && options.baseline ? rejectedEntriesMessage(baseline.rejected) : null;
+    const baselineWarnings = rejected && options.baseline ? [{ path: options.baseline, message: rejected }] : [];
+    const stderr = [...warningLines(vault, args, baselineWarnings), ...unusedKindTags(vault)];
     let changes: CoverageChanges | null = null;
     if (options.navigator || baseline) {
       const layer = coverageLayer(vault.index, { vaultName, rollup, scoring: options.scoring, filter: options.filter, release, report, comparison });
       if (baseline) {
         const names = new Map(report.rows.map((row) => [row.id, row.name]));
-        changes = coverageChanges(baseline, ruleCountsFromLayer(layer), (id) => names.get(id) ?? techniqueName(id, release));
+        changes = coverageChanges(baseline.counts, ruleCountsFromLayer(layer), (id) => names.get(id) ?? techniqueName(id, release));
       }
       if (options.navigator) {
         writeLayerFile(options.navigator, layer, options.force);
@@ -136,14 +140,14 @@ export const coverage: Command = {
     const filters = filterFlags(options.filter);
 
     const baselineName = options.baseline ?? "";
-    let stdout: string;
+    let stdout: string | Iterable<string>;
     if (options.format === "json") {
       const extras = {
         ...comparison,
         ...(gate ? { gate: gateJson(gate) } : {}),
         ...(changes ? { changes: { baseline: baselineName, ...changes } } : {}),
       };
-      stdout = JSON.stringify(coverageJson(report, allWarnings(vault), extras), null, 2) + "\n";
+      stdout = jsonOutput(coverageJson(report, [...allWarnings(vault), ...baselineWarnings], extras));
     } else if (options.format === "markdown") {
       stdout = coverageMarkdown(report, vaultName, {
         filters,
@@ -152,9 +156,10 @@ export const coverage: Command = {
         ...(changes ? { changes: { changes, baseline: baselineName } } : {}),
       });
     } else {
-      stdout = coverageText(report, vault.dir, filters);
-      if (changes) stdout += "\n" + changesText(changes, baselineName);
-      if (options.attack) stdout += "\n" + attackText(comparison);
+      let text = coverageText(report, vault.dir, filters);
+      if (changes) text += "\n" + changesText(changes, baselineName);
+      if (options.attack) text += "\n" + attackText(comparison);
+      stdout = text;
     }
     return { stdout, stderr, exitCode: gate && !gate.passed ? EXIT_BELOW_BAR : EXIT_OK };
   },

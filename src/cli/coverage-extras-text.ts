@@ -11,7 +11,7 @@ import { widthOf } from "./coverage-text";
 
 function idColumn(ids: readonly string[]): (id: string) => string {
   const width = widthOf(ids);
-  return (id) => id.padEnd(width);
+  return (id) => printable(id).padEnd(width);
 }
 
 export interface RetiredGroup {
@@ -75,11 +75,14 @@ function changeLine(change: RuleCountChange, pad: (id: string) => string): strin
 }
 
 export function changesText(changes: CoverageChanges, baseline: string): string {
-  if (changes.gained.length === 0 && changes.lost.length === 0) return `${CHANGES_WORDS.none} since ${baseline}.\n`;
+  if (changes.gained.length === 0 && changes.lost.length === 0) return `${CHANGES_WORDS.none} since ${printable(baseline)}.\n`;
   const pad = idColumn([...changes.gained, ...changes.lost].map((change) => change.id));
-  const lines = [`Changes since ${baseline}:`];
-  if (changes.gained.length > 0) lines.push(`${CHANGES_WORDS.gained} (${changes.gained.length}):`, ...changes.gained.map((change) => changeLine(change, pad)));
-  if (changes.lost.length > 0) lines.push(`${CHANGES_WORDS.lost} (${changes.lost.length}):`, ...changes.lost.map((change) => changeLine(change, pad)));
+  const lines = [`Changes since ${printable(baseline)}:`];
+  // Loops, not push(...): a baseline may name a million techniques, too many to spread as arguments.
+  if (changes.gained.length > 0) lines.push(`${CHANGES_WORDS.gained} (${changes.gained.length}):`);
+  for (const change of changes.gained) lines.push(changeLine(change, pad));
+  if (changes.lost.length > 0) lines.push(`${CHANGES_WORDS.lost} (${changes.lost.length}):`);
+  for (const change of changes.lost) lines.push(changeLine(change, pad));
   return lines.join("\n") + "\n";
 }
 

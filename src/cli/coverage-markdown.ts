@@ -25,9 +25,15 @@ export interface MarkdownExtras {
 /** Long lists fold away so the report stays readable in a pull request. */
 const FOLD_AFTER = 20;
 
-/** Note text is text: characters Markdown would read as markup are escaped. */
+/**
+ * Outside text (note names and titles, paths, IDs, a baseline's name) in the Markdown report: what
+ * Markdown would read as markup is escaped, line breaks become spaces (a line cannot be forged),
+ * control characters show as escapes, and an `@` cannot mention anyone in a pull request.
+ */
 export function markdownText(text: string): string {
-  return printable(text.replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`).replace(/\r?\n/g, " "));
+  const escaped = text.replace(/[\\`*_[\]<>|#~&!]/g, (character) => `\\${character}`).replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
+  // A zero-width space after `@`, as an entity so a reader of the raw Markdown sees it: `@user` no longer notifies `user`.
+  return printable(escaped).replace(/@/g, "@&#8203;");
 }
 
 function summary(counts: CoverageCounts): string {
@@ -51,26 +57,26 @@ function gateLine(gate: CoverageGate): string {
 function attackLists(attack: AttackComparison): string[] {
   const version = attack.attack.version;
   const retired = retiredGroups(attack.revokedOrDeprecated).map((group) => {
-    const notes = group.techniqueNotes.map((note) => `technique note \`${note.replace(/`/g, "'")}\``);
-    return [`**${group.id}** ${group.text}`, namedBy(group), ...notes].filter(Boolean).join("; ");
+    const notes = group.techniqueNotes.map((note) => `technique note ${markdownText(note)}`);
+    return [`**${markdownText(group.id)}** ${group.text}`, namedBy(group), ...notes].filter(Boolean).join("; ");
   });
   return [
     ...list(
       missingSection(version),
-      attack.missingTechniques.map((technique) => `**${technique.id}** ${markdownText(technique.name)} — ${markdownText(tacticsText(technique.tactics))}`),
+      attack.missingTechniques.map((technique) => `**${markdownText(technique.id)}** ${markdownText(technique.name)} — ${markdownText(tacticsText(technique.tactics))}`),
     ),
     ...list(RETIRED_SECTION, retired),
     ...list(
       REFERENCED_SECTION,
       attack.referencedWithoutNote.map(
-        (technique) => `**${technique.id}** ${markdownText(technique.name ?? notInRelease(version))} — ${ruleAndTestCounts(technique.rules.length, technique.tests.length)}`,
+        (technique) => `**${markdownText(technique.id)}** ${markdownText(technique.name ?? notInRelease(version))} — ${ruleAndTestCounts(technique.rules.length, technique.tests.length)}`,
       ),
     ),
   ];
 }
 
 function changeItem(change: RuleCountChange): string {
-  return `**${change.id}** ${markdownText(change.name ?? UNKNOWN_TECHNIQUE)} — ${ruleCountChange(change.rulesBefore, change.rulesAfter)}`;
+  return `**${markdownText(change.id)}** ${markdownText(change.name ?? UNKNOWN_TECHNIQUE)} — ${ruleCountChange(change.rulesBefore, change.rulesAfter)}`;
 }
 
 export function coverageMarkdown(report: CoverageReport, title: string, extras: MarkdownExtras = {}): string {
@@ -87,12 +93,12 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
   const gaps = report.rows.filter((row) => isGap(row.status));
   const gapItems = gaps.map((row) => {
     const tests = row.status === "tests-no-rule" ? ` ${HAS_TESTS}` : "";
-    return `**${row.id}** ${markdownText(row.name)} — ${markdownText(tacticsText(row.tactics.map((tactic) => tactic.name)))}${tests}`;
+    return `**${markdownText(row.id)}** ${markdownText(row.name)} — ${markdownText(tacticsText(row.tactics.map((tactic) => tactic.name)))}${tests}`;
   });
   let sections = list({ title: GAPS_SECTION.title, none: noGapsText(report, markdownText(extras.filters ?? "")) }, gapItems);
   if (extras.changes) {
     const { changes, baseline } = extras.changes;
-    const since = `since \`${baseline.replace(/`/g, "'")}\``;
+    const since = `since ${markdownText(baseline)}`;
     if (changes.gained.length === 0 && changes.lost.length === 0) sections.push(`### Changes ${since}`, "", `${CHANGES_WORDS.none}.`, "");
     if (changes.gained.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.gained} ${since}`, none: "" }, changes.gained.map(changeItem)));
     if (changes.lost.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.lost} ${since}`, none: "" }, changes.lost.map(changeItem)));

@@ -1,7 +1,9 @@
 /** `attack-vault`: the headless front over the same core as the plugin. */
 import { version as VERSION } from "../../package.json";
 import { checkPositionals, parseArgs, UsageError } from "./args";
-import { COMMANDS, EXIT_BELOW_BAR, EXIT_INTERNAL, EXIT_NO_TECHNIQUES, EXIT_OK, EXIT_QUERY_ERROR, EXIT_USAGE, type Command, type CommandOutput, type RunContext } from "./commands";
+import { COMMANDS, EXIT_BELOW_BAR, EXIT_INTERNAL, EXIT_NO_TECHNIQUES, EXIT_OK, EXIT_QUERY_ERROR, EXIT_USAGE, EXIT_WRITE_FAILED, type Command, type CommandOutput, type RunContext } from "./commands";
+import { WriteError } from "./layer-file";
+import { OutputWriteError, outputText, writeOutput } from "./output";
 import { terminalProgress } from "./progress";
 
 const CONVENTIONS_HELP = [
@@ -12,7 +14,8 @@ const CONVENTIONS_HELP = [
 
 const EXIT_CODES_HELP =
   `Exit codes: ${EXIT_OK} done; ${EXIT_QUERY_ERROR} the query has an error; ${EXIT_USAGE} bad usage or no such vault; ` +
-  `${EXIT_BELOW_BAR} coverage below --fail-under; ${EXIT_NO_TECHNIQUES} no technique notes found.`;
+  `${EXIT_BELOW_BAR} coverage below --fail-under; ${EXIT_NO_TECHNIQUES} no technique notes found;\n` +
+  `${EXIT_WRITE_FAILED} the output or the layer file could not be written; ${EXIT_INTERNAL} an internal error.`;
 
 function helpText(): string {
   const lines = ["attack-vault — ATT&CK coverage of an Obsidian vault", "", "Commands:"];
@@ -27,7 +30,16 @@ function commandHelp(command: Command): string {
 
 const asksForHelp = (words: readonly string[]): boolean => words.includes("--help") || words.includes("-h");
 
-export function runCli(argv: readonly string[], context: RunContext = { progress: null }): CommandOutput {
+/** What ends a run early, as the output that says so. */
+function failure(error: unknown): CommandOutput {
+  if (error instanceof UsageError) return { stdout: "", stderr: [`attack-vault: ${error.message}`], exitCode: EXIT_USAGE };
+  if (error instanceof WriteError || error instanceof OutputWriteError) return { stdout: "", stderr: [`attack-vault: ${error.message}`], exitCode: EXIT_WRITE_FAILED };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { stdout: "", stderr: [`attack-vault: internal error: ${reason}`], exitCode: EXIT_INTERNAL };
+}
+
+/** The command's output; its stdout may be made while it is written (see output.ts). */
+export function startCli(argv: readonly string[], context: RunContext = { progress: null }): CommandOutput {
   const [first, ...rest] = argv;
   // No arguments is a usage error: the usage goes where errors go.
   if (first === undefined) return { stdout: "", stderr: helpText().trimEnd().split("\n"), exitCode: EXIT_USAGE };
@@ -46,17 +58,46 @@ export function runCli(argv: readonly string[], context: RunContext = { progress
     checkPositionals(args, command.positionals);
     return command.run(args, context);
   } catch (error) {
-    if (error instanceof UsageError) return { stdout: "", stderr: [`attack-vault: ${error.message}`], exitCode: EXIT_USAGE };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { stdout: "", stderr: [`attack-vault: internal error: ${reason}`], exitCode: EXIT_INTERNAL };
+    return failure(error);
   }
 }
 
-if (require.main === module) {
-  const output = runCli(process.argv.slice(2), { progress: terminalProgress(process.stderr) });
-  // The report first, then what stderr says about it: warnings come after the report they concern.
-  process.stdout.write(output.stdout, () => {
-    for (const line of output.stderr) process.stderr.write(line + "\n");
-    process.exit(output.exitCode);
-  });
+/** The whole output in one string, for callers in this process (tests, the bench). */
+export function runCli(argv: readonly string[], context: RunContext = { progress: null }): CommandOutput & { stdout: string } {
+  const output = startCli(argv, context);
+  try {
+    return { ...output, stdout: outputText(output.stdout) };
+  } catch (error) {
+    const failed = failure(error);
+    return { ...failed, stdout: "", stderr: [...output.stderr, ...failed.stderr] };
+  }
 }
+
+/**
+ * The process: the report first, written as it is made and every write checked, then what stderr
+ * says about it (warnings come after the report they concern, and a lazily made report may have
+ * added some); the exit code.
+ */
+function main(argv: readonly string[]): number {
+  const output = startCli(argv, { progress: terminalProgress(process.stderr) });
+  let ending: CommandOutput | null = null;
+  try {
+    writeOutput(1, output.stdout);
+  } catch (error) {
+    ending = failure(error);
+  }
+  writeLines(ending ? [...output.stderr, ...ending.stderr] : output.stderr);
+  return ending ? ending.exitCode : output.exitCode;
+}
+
+/** Lines to stderr; a failure there has nowhere to be reported, so it is not. */
+function writeLines(lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  try {
+    writeOutput(2, lines.map((line) => line + "\n"));
+  } catch {
+    // stderr is gone: the exit code still tells.
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -3,7 +3,7 @@
  * Markdown file into a note record. A bad file becomes a warning, never a stop.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
@@ -14,6 +14,7 @@ import { inlineTags } from "../core/tags";
 import { lineAndColumn } from "../core/text-position";
 import { readFlatFrontmatter } from "./flat-frontmatter";
 import { mayHoldInlineTag, noteLayout, unopenedFrontmatter } from "./note-layout";
+import { fileSystemReason, FileRefusal, readRegularFile } from "./safe-read";
 
 export interface QueryBlockInNote {
   note: string;
@@ -36,20 +37,56 @@ export interface ReadOptions {
   onProgress?: (read: number, found: number) => void;
 }
 
-/** Vault-relative paths of the Markdown files, skipping `.obsidian`, `.trash` and hidden folders. */
-export function listMarkdownFiles(vaultDir: string): string[] {
+/**
+ * Vault-relative paths of the Markdown files, skipping `.obsidian`, `.trash` and hidden folders.
+ * A folder that cannot be read, or a name that is not UTF-8, is a warning in `warnings` and the
+ * walk goes on; only the vault folder itself failing throws.
+ */
+export function listMarkdownFiles(vaultDir: string, warnings: NoteWarning[] = []): string[] {
   const paths: string[] = [];
   const walk = (relative: string): void => {
-    const entries = readdirSync(join(vaultDir, relative), { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(vaultDir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === "") throw error;
+      warnings.push({ path: `${relative}/`, message: `is a folder that could not be read (${fileSystemReason(error)}); the notes in it are left out` });
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) paths.push(path);
+      const named = entry.name.toLowerCase().endsWith(".md");
+      const isNote = entry.isFile() && named;
+      if (!entry.isDirectory() && !isNote) {
+        const left = leftOut(entry, join(vaultDir, path), named);
+        if (left) warnings.push({ path, message: left });
+        continue;
+      }
+      // Node decodes a name that is not UTF-8 with U+FFFD, and no file has the decoded name.
+      if (entry.name.includes("\uFFFD") && !lstatSync(join(vaultDir, path), { throwIfNoEntry: false })) {
+        warnings.push({ path, message: `has a name that is not valid UTF-8 (shown with \uFFFD for the bytes that are not), which Obsidian cannot open either; it is left out: rename it` });
+      } else if (entry.isDirectory()) walk(path);
+      else paths.push(path);
     }
   };
   walk("");
   return paths.sort();
+}
+
+/** Why an entry that looks like a note or a folder is not read, or null for anything else (an image, say). */
+function leftOut(entry: Dirent, absolute: string, named: boolean): string | null {
+  if (entry.isSymbolicLink()) {
+    let target: Stats | undefined;
+    try {
+      target = statSync(absolute, { throwIfNoEntry: false });
+    } catch {
+      target = undefined;
+    }
+    if (named || target?.isDirectory()) return `is a symbolic link, which is not followed (only regular files and folders inside the vault are read); ${target?.isDirectory() ? "the notes it leads to are" : "it is"} left out`;
+    return null;
+  }
+  return named ? "is not a regular file (a FIFO, a device or a socket), so it is not read" : null;
 }
 
 /**
@@ -118,24 +155,11 @@ export function parseNoteBytes(path: string, bytes: Buffer, warnings: NoteWarnin
   return { path, frontmatter, inlineTags: tags, frontmatterSize };
 }
 
-/** Bytes of one file in `scratch` when it fits (no allocation per file), else in a buffer of its own. */
-function readFileBytes(file: string, scratch: Buffer): Buffer {
-  const fd = openSync(file, "r");
-  try {
-    let length = 0;
-    while (length < scratch.length) {
-      const read = readSync(fd, scratch, length, scratch.length - length, null);
-      if (read === 0) return scratch.subarray(0, length);
-      length += read;
-    }
-    return Buffer.concat([scratch, readFileSync(fd)]);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Notes above this size get a buffer of their own; below it the reader reuses one. */
 const SCRATCH_BYTES = 1 << 20;
+
+/** A note larger than this is left out with a warning: a 16 GB file (sparse, or a device behind a name) must not stop the run. */
+export const MAX_NOTE_BYTES = 64 << 20;
 
 export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRead {
   const records: NoteRecord[] = [];
@@ -143,15 +167,17 @@ export function readVault(vaultDir: string, options: ReadOptions = {}): VaultRea
   const languages = options.languages ?? ["query"];
   const warnings: NoteWarning[] = [];
   const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-  const paths = listMarkdownFiles(vaultDir);
+  const paths = listMarkdownFiles(vaultDir, warnings);
   let done = 0;
   for (const path of paths) {
     options.onProgress?.(done++, paths.length);
     let bytes: Buffer;
     try {
-      bytes = readFileBytes(join(vaultDir, path), scratch);
+      // Regular files only, never through a link: the walk saw a file, but it may have been swapped since.
+      bytes = readRegularFile(join(vaultDir, path), { maxBytes: MAX_NOTE_BYTES, scratch });
     } catch (error) {
-      warnings.push({ path, message: `could not be read (${error instanceof Error ? firstLine(error.message) : String(error)})` });
+      if (!(error instanceof FileRefusal)) throw error;
+      warnings.push({ path, message: error.message });
       continue;
     }
     if (!isUtf8(bytes)) {

@@ -4,6 +4,8 @@
  */
 import { compareCodeUnits } from "./order";
 import { isPlainObject } from "./plain-object";
+import { parseTechniqueId } from "./technique-id";
+import { namesText, plural } from "./wording";
 
 export class LayerFormatError extends Error {}
 
@@ -32,18 +34,30 @@ function entryRuleCount(entry: Record<string, unknown>): number {
 
 /**
  * Rule counts by technique ID from a parsed layer file (a layer, or a list of layers whose first is
- * used). A technique listed under several tactics counts once, with its highest count.
+ * used). A technique listed under several tactics counts once, with its highest count. Only ATT&CK
+ * technique IDs are taken, in their canonical spelling: a baseline is outside text, and its IDs are
+ * printed in reports. The 1-based positions of entries without one go to `rejected`.
  */
-export function ruleCountsFromLayer(parsed: unknown): Map<string, number> {
+export function ruleCountsFromLayer(parsed: unknown, rejected: number[] = []): Map<string, number> {
   const layer: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!isPlainObject(layer) || !Array.isArray(layer.techniques)) throw new LayerFormatError("is not an ATT&CK Navigator layer (it has no techniques list)");
   const counts = new Map<string, number>();
-  for (const entry of layer.techniques) {
-    if (!isPlainObject(entry) || typeof entry.techniqueID !== "string") continue;
-    const id = entry.techniqueID.trim().toUpperCase();
+  layer.techniques.forEach((entry: unknown, position: number) => {
+    const id = isPlainObject(entry) && typeof entry.techniqueID === "string" ? parseTechniqueId(entry.techniqueID) : null;
+    if (!id || !isPlainObject(entry)) {
+      rejected.push(position + 1);
+      return;
+    }
     counts.set(id, Math.max(counts.get(id) ?? 0, entryRuleCount(entry)));
-  }
+  });
   return counts;
+}
+
+/** The warning for a baseline's entries without an ATT&CK technique ID, by position (never by what they hold). */
+export function rejectedEntriesMessage(rejected: readonly number[]): string | null {
+  if (rejected.length === 0) return null;
+  const entries = namesText(rejected.map(String));
+  return `has ${plural(rejected.length, "entry", "entries")} whose techniqueID is not an ATT&CK technique ID (${rejected.length === 1 ? "entry" : "entries"} ${entries}); they are left out of the comparison`;
 }
 
 /** Techniques absent from one side count as having no rule there. */

@@ -25,7 +25,7 @@ const T1486_COPY = "Use Cases/T1486 - Data Encrypted for Impact (second copy).md
 const NO_ID = /^is tagged techniques but has no technique ID in its tags, its properties \(attack_technique_id, technique_id, id\) or its file name$/;
 
 export const EXPECTED_PROBLEMS: ExpectedProblem[] = [
-  { path: ".obsidian/plugins/attack-vault/data.json", wrong: /^not valid JSON \(.+\); using the default settings$/, visibility: "files" },
+  { path: ".obsidian/plugins/attack-vault/data.json", wrong: /^is not valid JSON \(it fails at line \d+, column \d+\); using the default settings$/, visibility: "files" },
   { path: "Detection Rules/broken_yaml.md", wrong: /^frontmatter is not valid YAML at line \d+, column \d+ \(.+\); the note is kept without properties$/, visibility: "cache" },
   { path: GENERATED.nulInFrontmatter, wrong: /^frontmatter is not valid YAML .*null byte/, visibility: "cache" },
   { path: "Detection Rules/frontmatter_is_a_list.md", wrong: /^frontmatter is not a set of properties \(it is a list or a single value\)/, visibility: "cache" },
