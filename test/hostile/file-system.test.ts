@@ -14,12 +14,13 @@ import { jsonErrorOffset } from "../../src/cli/json-file";
 import { pluginDataPath } from "../../src/cli/load-vault";
 import { readVault } from "../../src/cli/read-vault";
 import { cliBundle } from "../support/build-cli";
+import { describeWhen } from "../support/paths";
 
 const SECRET = "SECRET-0123456789";
 const DATA_JSON = pluginDataPath(".obsidian");
 const GIB = 1 << 30;
-const onPosix = process.platform !== "win32";
-const posixTest = onPosix ? test : test.skip;
+const POSIX = process.platform !== "win32";
+const NEEDS_POSIX = "a POSIX system (FIFOs, symbolic links, sparse files, mkfifo)";
 
 let scratch = "";
 beforeAll(() => {
@@ -63,8 +64,8 @@ function cli(args: string[], options: { uid?: number; gid?: number; bundle?: str
 /** The one rule still counts: the run went on past the hostile file. */
 const ruleCounted = (run: Run): boolean => (JSON.parse(run.stdout) as { techniques: Array<{ id: string; rules: string[] }> }).techniques[0]?.rules[0] === "Rules/good.md";
 
-describe("the plugin's saved settings as the CLI reads them", () => {
-  posixTest.each([
+describeWhen(POSIX, "the plugin's saved settings as the CLI reads them", NEEDS_POSIX, () => {
+  test.each([
     ["a link to /dev/zero", (vault: string) => symlinkSync("/dev/zero", join(vault, DATA_JSON)), /^is a symbolic link, which is not followed here/],
     ["a FIFO", (vault: string) => mkfifo(join(vault, DATA_JSON)), /^is a FIFO \(named pipe\), not a regular file, so it is not read/],
     ["a link to a file outside the vault", (vault: string) => {
@@ -96,8 +97,8 @@ describe("the plugin's saved settings as the CLI reads them", () => {
   });
 });
 
-describe("a --baseline file", () => {
-  posixTest.each([
+describeWhen(POSIX, "a --baseline file", NEEDS_POSIX, () => {
+  test.each([
     ["/dev/zero", () => "/dev/zero", /is a device, not a regular file/],
     ["a FIFO", () => {
       const fifo = join(scratch, "baseline.fifo");
@@ -121,7 +122,7 @@ describe("a --baseline file", () => {
     expect(run.stderr).toMatch(message);
   });
 
-  posixTest("a link to a regular layer is followed: the user named it", () => {
+  test("a link to a regular layer is followed: the user named it", () => {
     const vault = vaultWith("baseline-link", () => undefined);
     const layer = join(scratch, "layer.json");
     expect(cli(["coverage", vault, "--navigator", layer]).code).toBe(0);
@@ -131,8 +132,8 @@ describe("a --baseline file", () => {
   });
 });
 
-describe("notes and folders", () => {
-  posixTest("a sparse 1 GiB note, a FIFO, links to /dev/zero and to a folder outside are warnings; the other notes are read", () => {
+describeWhen(POSIX, "notes and folders", NEEDS_POSIX, () => {
+  test("a sparse 1 GiB note, a FIFO, links to /dev/zero and to a folder outside are warnings; the other notes are read", () => {
     const vault = vaultWith("notes", (dir) => {
       writeFileSync(join(dir, "Rules/huge.md"), "");
       truncateSync(join(dir, "Rules/huge.md"), GIB);
@@ -153,7 +154,7 @@ describe("notes and folders", () => {
     });
   });
 
-  posixTest("a folder deeper than the system's path length is a warning naming it; the run goes on", () => {
+  test("a folder deeper than the system's path length is a warning naming it; the run goes on", () => {
     const vault = vaultWith("deep", (dir) => {
       // Made one level at a time from inside, as no single path to it may be that long.
       spawnSync("sh", ["-c", 'cd "$1" && for i in $(seq 1 40); do mkdir aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa && cd aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa; done', "sh", dir]);
@@ -163,7 +164,7 @@ describe("notes and folders", () => {
     expect({ code: run.code, counted: ruleCounted(run), tooLong: warnings.filter((warning) => /path is longer than the system allows \(ENAMETOOLONG\)/.test(warning.message)).length }).toEqual({ code: 0, counted: true, tooLong: 1 });
   });
 
-  posixTest("a folder it may not read is a warning naming it; the run goes on", () => {
+  test("a folder it may not read is a warning naming it; the run goes on", () => {
     const vault = vaultWith("locked", (dir) => {
       mkdirSync(join(dir, "Locked"));
       writeFileSync(join(dir, "Locked/hidden.md"), "---\ntags: [t1059, detection_rule]\n---\n");
@@ -181,7 +182,7 @@ describe("notes and folders", () => {
     expect(ruleCounted(run)).toBe(true);
   });
 
-  posixTest("a file name that is not UTF-8 is named as such, not as missing (ENOENT)", () => {
+  test("a file name that is not UTF-8 is named as such, not as missing (ENOENT)", () => {
     const vault = vaultWith("names", (dir) => writeFileSync(Buffer.concat([Buffer.from(join(dir, "Rules/bad")), Buffer.from([0xff, 0xfe]), Buffer.from(".md")]), "x"));
     expect(readVault(vault).warnings).toEqual([
       { path: "Rules/bad\uFFFD\uFFFD.md", message: "has a name that is not valid UTF-8 (shown with \uFFFD for the bytes that are not), which Obsidian cannot open either; it is left out: rename it" },

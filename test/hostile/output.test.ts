@@ -13,11 +13,12 @@ import fc from "fast-check";
 import { startCli } from "../../src/cli/main";
 import { jsonOutput, LazyList } from "../../src/cli/output";
 import { cliBundle } from "../support/build-cli";
-import { EXAMPLE_VAULT } from "../support/paths";
+import { describeWhen, EXAMPLE_VAULT } from "../support/paths";
 
 const RULES = 300;
 const BLOCKS = 2_000;
-const posixTest = process.platform !== "win32" ? test : test.skip;
+const POSIX = process.platform !== "win32";
+const NEEDS_POSIX = "a POSIX system with bash (/dev/full, ulimit, pipes, mkfifo)";
 
 let vault = "";
 beforeAll(() => {
@@ -94,8 +95,8 @@ function cliInShell(args: string, shell: string, before = ""): Run {
   return { code: result.status, stderr: result.stderr };
 }
 
-describe("writes that fail", () => {
-  posixTest.each([
+describeWhen(POSIX, "writes that fail", NEEDS_POSIX, () => {
+  test.each([
     ["coverage --json to a full disk", `coverage "${EXAMPLE_VAULT}" --json`, ">/dev/full", "", "no space left on device (ENOSPC)"],
     ["blocks --json to a full disk", "blocks VAULT --json", ">/dev/full", "", "no space left on device (ENOSPC)"],
     ["coverage past a file-size limit", `coverage "${EXAMPLE_VAULT}"`, ">OUT/report.txt", "trap '' XFSZ; ulimit -f 1;", "the file would be too large (EFBIG)"],
@@ -107,7 +108,7 @@ describe("writes that fail", () => {
     expect({ code: run.code, last: run.stderr.trim().split("\n").at(-1) }).toEqual({ code: 74, last: `attack-vault: cannot write the output: ${reason}` });
   });
 
-  posixTest("a layer past a file-size limit: exit 74, a message, and no file and no temporary file left", () => {
+  test("a layer past a file-size limit: exit 74, a message, and no file and no temporary file left", () => {
     const folder = mkdtempSync(join(tmpdir(), "attack-layer-"));
     const run = cliInShell(`coverage "${EXAMPLE_VAULT}" --navigator "${join(folder, "layer.json")}"`, ">/dev/null", "trap '' XFSZ; ulimit -f 1;");
     const left = readdirSync(folder);
@@ -115,7 +116,7 @@ describe("writes that fail", () => {
     expect({ code: run.code, message: run.stderr.includes(`cannot write ${join(folder, "layer.json")}: the file would be too large (EFBIG)`), left }).toEqual({ code: 74, message: true, left: [] });
   });
 
-  posixTest.each([
+  test.each([
     ["a FIFO", (path: string) => spawnSync("mkfifo", [path]), /is not a regular file \(a FIFO, a device or a folder\)/],
     ["a link", (path: string) => spawnSync("ln", ["-s", "/dev/null", path]), /is a symbolic link/],
   ])("--navigator onto %s with --force is refused before any work, without blocking", (_name, make, message) => {
