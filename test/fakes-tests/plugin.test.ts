@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
-import { ItemView, Menu, Plugin, PluginSettingTab, Setting, createFakeApp } from "../fakes/obsidian";
-import type { App, TFile } from "../fakes/obsidian";
+/** Plugins load, register and are undone on unload, as the plugin's leak tests rely on. */
+import { Component, createFakeApp, Events, ItemView, listenerErrors, Plugin, type App } from "../fakes/obsidian";
 
 class EmptyPlugin extends Plugin {}
 
@@ -17,46 +17,34 @@ class BusyPlugin extends Plugin {
     this.registerView("attack-panel", (leaf) => new PanelView(leaf));
     this.registerHoverLinkSource("attack-vault", { display: "ATT&CK Vault", defaultMod: true });
     this.registerMarkdownCodeBlockProcessor("attack", () => undefined);
+    this.registerEditorExtension([]);
     this.registerEvent(this.app.vault.on("modify", () => undefined));
     this.registerEvent(this.app.metadataCache.on("resolved", () => undefined));
     this.registerEvent(this.app.workspace.on("file-menu", () => undefined));
     this.registerDomEvent(document, "keydown", () => undefined);
-    this.registerInterval(window.setInterval(() => undefined, 60_000));
-    this.app.workspace.onLayoutReady(() => undefined);
+    const interval = window.setInterval(() => undefined, 60_000);
+    this.register(() => window.clearInterval(interval));
   }
 }
 
-const footprint = (app: App): Record<string, unknown> => app.debug.footprint();
+const started = async (): Promise<App> => {
+  const app = createFakeApp();
+  await app.start();
+  return app;
+};
 
-describe("plugin loading", () => {
-  test("loadPlugin constructs, records and loads the plugin", async () => {
-    const app = createFakeApp();
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "attack-vault" });
-    expect([app.plugins.plugins["attack-vault"], plugin._loaded, plugin.app, plugin.manifest.id]).toEqual([plugin, true, app, "attack-vault"]);
-  });
-
-  test("every registration of a busy plugin shows in the app's footprint", async () => {
-    const app = createFakeApp();
-    await app.start();
-    const before = footprint(app);
+describe("plugins", () => {
+  test("every registration shows in the app's footprint, and unloading leaves it as it was", async () => {
+    const app = await started();
+    const before = app.debug.footprint();
     await app.plugins.loadPlugin(BusyPlugin, { id: "attack-vault" });
-    const loaded = footprint(app);
-    // The busy plugin registers everything but a `query` processor, which core Search keeps.
-    const unchanged = Object.keys(before).filter((key) => JSON.stringify(before[key]) === JSON.stringify(loaded[key]));
-    expect(unchanged).toEqual(["queryHandler"]);
-  });
-
-  test("unloading the plugin leaves the app as it found it", async () => {
-    const app = createFakeApp();
-    await app.start();
-    const before = footprint(app);
-    await app.plugins.loadPlugin(BusyPlugin, { id: "attack-vault" });
+    const loaded = app.debug.footprint();
     await app.plugins.unloadPlugin("attack-vault");
-    expect(footprint(app)).toEqual(before);
+    expect([Object.keys(before).filter((key) => JSON.stringify(before[key]) === JSON.stringify(loaded[key])), app.debug.footprint()]).toEqual([[], before]);
   });
 
-  test("an onload that throws leaves the plugin unloaded and unrecorded", async () => {
-    const app = createFakeApp();
+  test("an onload that throws leaves the plugin unloaded and its registrations undone", async () => {
+    const app = await started();
     class Failing extends Plugin {
       override onload(): void {
         this.addCommand({ id: "x", name: "X", callback: () => undefined });
@@ -64,92 +52,50 @@ describe("plugin loading", () => {
       }
     }
     await expect(app.plugins.loadPlugin(Failing, { id: "failing" })).rejects.toThrow("boom");
-    expect([app.plugins.plugins, app.debug.commandIds()]).toEqual([{}, []]);
+    expect([app.plugins.plugins, app.commands.commands]).toEqual([{}, {}]);
   });
-});
 
-describe("commands", () => {
-  test("addCommand prefixes id and name and stores the command under <pluginId>:<id>", async () => {
-    const app = createFakeApp();
+  test("addCommand prefixes id and name with the plugin's; executeCommandById runs the callback", async () => {
+    const app = await started();
     const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "attack-vault", name: "ATT&CK Vault" });
-    const command = plugin.addCommand({ id: "open-matrix", name: "Open matrix", callback: () => undefined });
-    expect([command.id, command.name, app.commands.commands["attack-vault:open-matrix"]]).toEqual(["attack-vault:open-matrix", "ATT&CK Vault: Open matrix", command]);
+    let ran = 0;
+    const command = plugin.addCommand({ id: "open", name: "Open", callback: () => void ran++ });
+    expect([command.id, command.name, app.commands.executeCommandById("attack-vault:open"), ran]).toEqual(["attack-vault:open", "ATT&CK Vault: Open", true, 1]);
   });
 
-  test.each([
-    ["a callback runs", { callback: true }, true, ["callback"]],
-    ["a checkCallback that allows runs with checking=false", { check: true }, true, ["check true", "check false"]],
-    ["a checkCallback that refuses does not run", { check: false }, false, ["check true"]],
-  ])("executeCommandById: %s", async (_name, shape, expectedResult, expectedLog) => {
-    const app = createFakeApp();
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "p" });
-    const log: string[] = [];
-    plugin.addCommand("callback" in shape
-      ? { id: "c", name: "C", callback: () => { log.push("callback"); } }
-      : { id: "c", name: "C", checkCallback: (checking) => { log.push(`check ${checking}`); return shape.check; } });
-    expect([app.commands.executeCommandById("p:c"), log]).toEqual([expectedResult, expectedLog]);
-  });
-});
-
-describe("plugin data and writes", () => {
-  test("loadData returns the seeded data, or null without any", async () => {
+  test("loadData gives the seeded data; saveData is a data.json write outside the notes", async () => {
     const app = createFakeApp({ pluginData: { seeded: { techniqueTag: "techniques" } } });
-    const seeded = await app.plugins.loadPlugin(EmptyPlugin, { id: "seeded" });
-    const fresh = await app.plugins.loadPlugin(EmptyPlugin, { id: "fresh" });
-    expect([await seeded.loadData(), await fresh.loadData()]).toEqual([{ techniqueTag: "techniques" }, null]);
-  });
-
-  test("saveData is a data.json write outside the notes", async () => {
-    const app = createFakeApp();
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "attack-vault" });
+    const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "seeded" });
+    const seeded = await plugin.loadData();
     await plugin.saveData({ a: 1 });
-    expect([await plugin.loadData(), app.vault.writes.map((w) => w.path), app.vault.noteWrites()])
-      .toEqual([{ a: 1 }, [".obsidian/plugins/attack-vault/data.json"], []]);
-  });
-
-  test("processFrontMatter is recorded as a write to the note", async () => {
-    const app = createFakeApp({ files: { "a.md": "---\nx: 1\n---\nbody" } });
-    await app.fileManager.processFrontMatter(app.vault.getFileByPath("a.md")!, (fm) => { fm.status = "done"; });
-    expect([app.vault.noteWrites().map((w) => `${w.kind} ${w.path}`), app.vault.contentOf("a.md")]).toEqual([
-      ["processFrontMatter a.md", "modify a.md"],
-      "---\nx: 1\nstatus: done\n---\nbody",
+    expect([seeded, await plugin.loadData(), app.vault.writes.map((write) => write.path), app.vault.noteWrites()]).toEqual([
+      { techniqueTag: "techniques" }, { a: 1 }, [".obsidian/plugins/seeded/data.json"], [],
     ]);
   });
 });
 
-describe("UI entry points", () => {
-  test("a ribbon icon is in the document's left ribbon and runs its callback on click", async () => {
-    const app = createFakeApp();
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin);
-    let clicks = 0;
-    const icon = plugin.addRibbonIcon("shield", "Open ATT&CK", () => { clicks++; });
-    icon.click();
-    expect([icon.closest(".app-container .side-dock-ribbon") !== null, icon.getAttr("aria-label"), clicks]).toEqual([true, "Open ATT&CK", 1]);
+describe("Component and Events (app.js ids 56292484235, 56172161012)", () => {
+  test("unload: children first, then cleanups last-registered-first, then onunload", () => {
+    const log: string[] = [];
+    const parent = new (class extends Component { override onunload(): void { log.push("parent onunload"); } })();
+    parent.addChild(new (class extends Component { override onunload(): void { log.push("child onunload"); } })());
+    parent.register(() => log.push("first registered"));
+    parent.register(() => log.push("second registered"));
+    parent.load();
+    parent.unload();
+    expect(log).toEqual(["child onunload", "second registered", "first registered", "parent onunload"]);
   });
 
-  test("a file-menu listener fills the file's context menu", async () => {
-    const app = createFakeApp({ files: { "a.md": "" } });
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin);
-    plugin.registerEvent(app.workspace.on("file-menu", (menu: Menu, file: TFile) => {
-      menu.addItem((item) => item.setTitle(`Coverage of ${file.basename}`).setIcon("shield"));
-    }));
-    const menu = app.openFileMenu(app.vault.getFileByPath("a.md")!);
-    expect(menu.items.map((item) => (item === "separator" ? item : item.title))).toEqual(["Coverage of a"]);
-  });
-
-  test("the settings tab displays into the settings window and its text field reports typing", async () => {
-    const app = createFakeApp();
-    const plugin = await app.plugins.loadPlugin(EmptyPlugin, { id: "attack-vault" });
-    const typed: string[] = [];
-    plugin.addSettingTab(new (class extends PluginSettingTab {
-      override display(): void {
-        new Setting(this.containerEl).setName("Technique tag").addText((text) => text.setValue("techniques").onChange((value) => typed.push(value)));
-      }
-    })(app, plugin));
-    app.setting.openTabById("attack-vault");
-    const input = document.querySelector(".mod-settings .setting-item input") as HTMLInputElement;
-    input.value = "ttp";
-    input.dispatchEvent(new Event("input"));
-    expect([document.querySelector(".mod-settings .setting-item-name")?.textContent, typed]).toEqual(["Technique tag", ["ttp"]]);
+  test("a listener that throws is logged, and the others still hear the event", () => {
+    createFakeApp();
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const events = new Events();
+    const heard: string[] = [];
+    events.on("e", () => { throw new Error("boom"); });
+    events.on("e", () => heard.push("second"));
+    events.trigger("e");
+    const loggedCalls = logged.mock.calls.length;
+    logged.mockRestore();
+    expect([heard, listenerErrors.length, loggedCalls]).toEqual([["second"], 1, 1]);
   });
 });

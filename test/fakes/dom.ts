@@ -1,198 +1,80 @@
 /**
- * The helpers Obsidian adds to DOM prototypes and to the window (createEl, addClass, isShown…).
- * Installed when the fake module is imported, as the app does before any plugin runs.
- * Only DOM helpers: Obsidian's Array/String/Math extensions are left out on purpose, so code that
- * leans on them (and would break in the headless CLI) fails in tests too.
+ * The DOM helpers Obsidian adds to prototypes and the window (obsidian.d.ts: `createEl`, `empty`,
+ * `isShown`…), those the plugin and the tests call. Installed on import, as the app does before any
+ * plugin runs. Obsidian's Array/String extensions are left out, so code leaning on them, which would
+ * break in the headless CLI, fails here too.
  */
 import type {} from "obsidian";
-import { type Attrs, type DomInfo, define, docOf, makeEl, makeSvg, setAttrs, setText } from "./dom-create";
 
-const installedWindows = new WeakSet<object>();
+type Info = DomElementInfo | string | undefined;
 
-/** Obsidian's visibility test, without layout: connected, and nothing on the way up hides it. */
+function define(target: object, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: false });
+}
+
+function makeEl(doc: Document, tag: string, o: Info, callback?: (el: HTMLElement) => void, parent?: Node): HTMLElement {
+  const el = doc.createElement(tag);
+  const info: DomElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
+  const classes = Array.isArray(info.cls) ? info.cls : (info.cls ?? "").split(" ");
+  el.classList.add(...classes.filter(Boolean));
+  // Text is text: never parsed as HTML.
+  if (info.text !== undefined) el.append(info.text);
+  for (const [name, value] of Object.entries(info.attr ?? {})) if (value !== null) el.setAttribute(name, String(value));
+  const field = el as HTMLInputElement;
+  if (info.title !== undefined) el.title = info.title;
+  if (info.value !== undefined) field.value = info.value;
+  if (info.type !== undefined) field.type = info.type;
+  if (info.placeholder !== undefined) field.placeholder = info.placeholder;
+  const into = info.parent ?? parent;
+  if (into) into.insertBefore(el, info.prepend ? into.firstChild : null);
+  callback?.(el);
+  return el;
+}
+
+const docOf = (node: Node): Document => (node.nodeType === 9 ? (node as Document) : (node.ownerDocument ?? document));
+
+/** obsidian.d.ts `isShown`: connected, and nothing on the way up hidden (no layout in jsdom, so `display: none`, `hidden`, `.is-hidden`). */
 export function isElementShown(el: Element): boolean {
   if (!el.isConnected) return false;
   for (let current: Element | null = el; current; current = current.parentElement) {
-    const style = (current as HTMLElement).style as CSSStyleDeclaration | undefined;
-    if (style?.display === "none") return false;
-    if (current.hasAttribute("hidden")) return false;
-    if (current.classList.contains("is-hidden") || current.classList.contains("mod-hidden")) return false;
+    if ((current as HTMLElement).style?.display === "none" || current.hasAttribute("hidden") || current.classList.contains("is-hidden")) return false;
   }
   return true;
 }
 
-function installNodeHelpers(win: typeof globalThis): void {
+const installed = new WeakSet<object>();
+
+/** Install the helpers on a window (the global one by default), as Obsidian does on every window it opens. */
+export function installDomHelpers(win: typeof globalThis | undefined = typeof window === "undefined" ? undefined : window): void {
+  if (!win || installed.has(win)) return;
+  installed.add(win);
   const node = win.Node.prototype;
-  define(node, "createEl", function (this: Node, tag: string, o?: DomInfo, cb?: (el: HTMLElement) => void) {
-    return makeEl(docOf(this), tag, o, cb, this);
-  });
-  define(node, "createDiv", function (this: Node, o?: DomInfo, cb?: (el: HTMLElement) => void) {
-    return makeEl(docOf(this), "div", o, cb, this);
-  });
-  define(node, "createSpan", function (this: Node, o?: DomInfo, cb?: (el: HTMLElement) => void) {
-    return makeEl(docOf(this), "span", o, cb, this);
-  });
-  define(node, "createSvg", function (this: Node, tag: string, o?: SvgElementInfo | string, cb?: (el: SVGElement) => void) {
-    return makeSvg(docOf(this), tag, o, cb, this);
-  });
-  define(node, "detach", function (this: Node) {
-    this.parentNode?.removeChild(this);
-  });
-  define(node, "empty", function (this: Node) {
-    while (this.lastChild) this.removeChild(this.lastChild);
-  });
-  define(node, "insertAfter", function (this: Node, child: Node, other: Node | null) {
-    this.insertBefore(child, other ? other.nextSibling : this.firstChild);
-    return child;
-  });
-  define(node, "indexOf", function (this: Node, other: Node) {
-    return Array.prototype.indexOf.call(this.childNodes, other);
-  });
-  define(node, "setChildrenInPlace", function (this: Node, children: Node[]) {
-    while (this.lastChild) this.removeChild(this.lastChild);
-    for (const child of children) this.appendChild(child);
-  });
-  define(node, "appendText", function (this: Node, text: string) {
-    this.appendChild(docOf(this).createTextNode(text));
-  });
-  define(node, "instanceOf", function (this: Node, type: { new (): unknown; name: string }) {
-    if (this instanceof type) return true;
-    const ctor = (docOf(this).defaultView as unknown as Record<string, unknown> | null)?.[type.name];
-    return typeof ctor === "function" && this instanceof (ctor as new () => unknown);
-  });
+  define(node, "createEl", function (this: Node, tag: string, o?: Info, cb?: (el: HTMLElement) => void) { return makeEl(docOf(this), tag, o, cb, this); });
+  define(node, "createDiv", function (this: Node, o?: Info, cb?: (el: HTMLElement) => void) { return makeEl(docOf(this), "div", o, cb, this); });
+  define(node, "createSpan", function (this: Node, o?: Info, cb?: (el: HTMLElement) => void) { return makeEl(docOf(this), "span", o, cb, this); });
+  define(node, "empty", function (this: Node) { while (this.lastChild) this.removeChild(this.lastChild); });
+  define(node, "detach", function (this: Node) { this.parentNode?.removeChild(this); });
+  define(node, "appendText", function (this: Node, text: string) { this.appendChild(docOf(this).createTextNode(text)); });
   Object.defineProperty(node, "doc", { configurable: true, get(this: Node) { return docOf(this); } });
   Object.defineProperty(node, "win", { configurable: true, get(this: Node) { return docOf(this).defaultView ?? win; } });
-  Object.defineProperty(node, "constructorWin", { configurable: true, get(this: Node) { return docOf(this).defaultView ?? win; } });
-}
-
-function installElementHelpers(win: typeof globalThis): void {
   const element = win.Element.prototype;
-  define(element, "getText", function (this: Element) { return this.textContent ?? ""; });
-  define(element, "setText", function (this: Element, text: string | DocumentFragment) { setText(this, text); });
+  define(element, "setText", function (this: Element, text: string) { this.textContent = text; });
   define(element, "addClass", function (this: Element, ...classes: string[]) { this.classList.add(...classes); });
-  define(element, "addClasses", function (this: Element, classes: string[]) { this.classList.add(...classes); });
   define(element, "removeClass", function (this: Element, ...classes: string[]) { this.classList.remove(...classes); });
-  define(element, "removeClasses", function (this: Element, classes: string[]) { this.classList.remove(...classes); });
-  define(element, "toggleClass", function (this: Element, classes: string | string[], value: boolean) {
-    for (const cls of Array.isArray(classes) ? classes : [classes]) this.classList.toggle(cls, value);
-  });
+  define(element, "toggleClass", function (this: Element, cls: string, value: boolean) { this.classList.toggle(cls, value); });
   define(element, "hasClass", function (this: Element, cls: string) { return this.classList.contains(cls); });
-  define(element, "setAttr", function (this: Element, name: string, value: string | number | boolean | null) { setAttrs(this, { [name]: value }); });
-  define(element, "setAttrs", function (this: Element, attrs: Attrs) { setAttrs(this, attrs); });
-  define(element, "getAttr", function (this: Element, name: string) { return this.getAttribute(name); });
-  define(element, "matchParent", function (this: Element, selector: string, lastParent?: Element) {
-    let current: Element | null = this as Element;
-    while (current && current !== lastParent) {
-      if (current.matches(selector)) return current;
-      current = current.parentElement;
-    }
-    return null;
-  });
   define(element, "find", function (this: Element, selector: string) { return this.querySelector(selector); });
   define(element, "findAll", function (this: Element, selector: string) { return Array.from(this.querySelectorAll(selector)); });
-  define(element, "findAllSelf", function (this: Element, selector: string) {
-    const found = Array.from(this.querySelectorAll(selector));
-    return this.matches(selector) ? [this, ...found] : found;
-  });
-  define(element, "isActiveElement", function (this: Element) { return docOf(this).activeElement === this; });
-  define(element, "getCssPropertyValue", function (this: Element, property: string) {
-    return (this as HTMLElement).style?.getPropertyValue(property) ?? "";
-  });
-  const fragment = win.DocumentFragment.prototype;
-  define(fragment, "find", function (this: DocumentFragment, selector: string) { return this.querySelector(selector); });
-  define(fragment, "findAll", function (this: DocumentFragment, selector: string) { return Array.from(this.querySelectorAll(selector)); });
-}
-
-function installStyleHelpers(proto: object): void {
-  define(proto, "setCssStyles", function (this: HTMLElement, styles: Partial<CSSStyleDeclaration>) { Object.assign(this.style, styles); });
-  define(proto, "setCssProps", function (this: HTMLElement, props: Record<string, string>) {
-    for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value);
-  });
-}
-
-function installHtmlElementHelpers(win: typeof globalThis): void {
   const html = win.HTMLElement.prototype;
   define(html, "show", function (this: HTMLElement) { this.style.display = ""; });
   define(html, "hide", function (this: HTMLElement) { this.style.display = "none"; });
   define(html, "toggle", function (this: HTMLElement, show: boolean) { this.style.display = show ? "" : "none"; });
-  define(html, "toggleVisibility", function (this: HTMLElement, visible: boolean) { this.style.visibility = visible ? "" : "hidden"; });
   define(html, "isShown", function (this: HTMLElement) { return isElementShown(this); });
-  installStyleHelpers(html);
-  installStyleHelpers(win.SVGElement.prototype);
-  Object.defineProperty(html, "innerWidth", { configurable: true, get(this: HTMLElement) { return this.clientWidth; } });
-  Object.defineProperty(html, "innerHeight", { configurable: true, get(this: HTMLElement) { return this.clientHeight; } });
-  define(html, "onClickEvent", function (this: HTMLElement, listener: (ev: MouseEvent) => unknown, options?: boolean | AddEventListenerOptions) {
-    // Obsidian listens to auxclick too, so a middle-click reaches the same handler.
-    this.addEventListener("click", listener as EventListener, options);
-    this.addEventListener("auxclick", listener as EventListener, options);
-  });
-  define(html, "trigger", function (this: HTMLElement, eventType: string) { this.dispatchEvent(new win.Event(eventType)); });
-  define(html, "onNodeInserted", function () { return () => undefined; });
-  define(html, "onWindowMigrated", function () { return () => undefined; });
-  installDelegatedEvents(html);
-  installDelegatedEvents(win.Document.prototype);
-}
-
-type DelegatedHandler = (this: unknown, ev: Event, delegateTarget: HTMLElement) => unknown;
-interface DelegatedListener { selector: string; listener: DelegatedHandler; options?: boolean | AddEventListenerOptions; callback: EventListener }
-
-function installDelegatedEvents(proto: object): void {
-  define(proto, "on", function (this: HTMLElement & { _EVENTS?: Record<string, DelegatedListener[]> }, type: string, selector: string, listener: DelegatedHandler, options?: boolean | AddEventListenerOptions) {
-    const callback: EventListener = (ev) => {
-      const target = (ev.target as Element | null)?.closest?.(selector);
-      if (target && (this as Node).contains(target)) listener.call(this, ev, target as HTMLElement);
-    };
-    ((this._EVENTS ??= {})[type] ??= []).push({ selector, listener, options, callback });
-    this.addEventListener(type, callback, options);
-  });
-  define(proto, "off", function (this: HTMLElement & { _EVENTS?: Record<string, DelegatedListener[]> }, type: string, selector: string, listener: DelegatedHandler) {
-    const entries = this._EVENTS?.[type] ?? [];
-    for (const entry of entries.filter((e) => e.selector === selector && e.listener === listener)) {
-      this.removeEventListener(type, entry.callback, entry.options);
-      entries.splice(entries.indexOf(entry), 1);
-    }
-  });
-}
-
-function installEventHelpers(win: typeof globalThis): void {
-  const uiEvent = win.UIEvent.prototype;
-  Object.defineProperty(uiEvent, "targetNode", { configurable: true, get(this: Event) { return this.target as Node | null; } });
-  Object.defineProperty(uiEvent, "win", { configurable: true, get(this: UIEvent) { return this.view ?? win; } });
-  Object.defineProperty(uiEvent, "doc", { configurable: true, get(this: UIEvent) { return this.view?.document ?? win.document; } });
-  define(uiEvent, "instanceOf", function (this: Event, type: new (...args: unknown[]) => unknown) { return this instanceof type; });
-}
-
-function installGlobals(win: typeof globalThis): void {
-  const doc = win.document;
+  define(html, "setCssProps", function (this: HTMLElement, props: Record<string, string>) { for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value); });
   const globals = win as unknown as Record<string, unknown>;
-  globals.createEl = (tag: string, o?: DomInfo, cb?: (el: HTMLElement) => void) => makeEl(doc, tag, o, cb);
-  globals.createDiv = (o?: DomInfo, cb?: (el: HTMLElement) => void) => makeEl(doc, "div", o, cb);
-  globals.createSpan = (o?: DomInfo, cb?: (el: HTMLElement) => void) => makeEl(doc, "span", o, cb);
-  globals.createSvg = (tag: string, o?: SvgElementInfo | string, cb?: (el: SVGElement) => void) => makeSvg(doc, tag, o, cb);
-  globals.createFragment = (cb?: (fragment: DocumentFragment) => void) => {
-    const fragment = doc.createDocumentFragment();
-    cb?.(fragment);
-    return fragment;
-  };
-  globals.activeWindow = win;
-  globals.activeDocument = doc;
-  globals.fish = (selector: string) => doc.querySelector(selector);
-  globals.fishAll = (selector: string) => Array.from(doc.querySelectorAll(selector));
-  globals.isBoolean = (value: unknown) => typeof value === "boolean";
-  globals.sleep = (ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms));
-  globals.nextFrame = () => new Promise<void>((resolve) => win.setTimeout(resolve, 16));
-  globals.ready = (fn: () => unknown) => fn();
-}
-
-/** Install the helpers on a window (the global one by default); idempotent. */
-export function installDomHelpers(win: typeof globalThis | undefined = typeof window === "undefined" ? undefined : window): void {
-  if (!win || installedWindows.has(win)) return;
-  installedWindows.add(win);
-  installNodeHelpers(win);
-  installElementHelpers(win);
-  installHtmlElementHelpers(win);
-  installEventHelpers(win);
-  installGlobals(win);
+  globals.createEl = (tag: string, o?: Info, cb?: (el: HTMLElement) => void) => makeEl(win.document, tag, o, cb);
+  globals.createDiv = (o?: Info, cb?: (el: HTMLElement) => void) => makeEl(win.document, "div", o, cb);
+  globals.createSpan = (o?: Info, cb?: (el: HTMLElement) => void) => makeEl(win.document, "span", o, cb);
 }
 
 installDomHelpers();

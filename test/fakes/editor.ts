@@ -4,7 +4,7 @@
  * editor; a page that builds an editor provides them with `.init(...)`.
  */
 import { StateField } from "@codemirror/state";
-import type { TFile } from "./files";
+import type { TFile } from "./vault";
 
 export interface FakeMarkdownFileInfo {
   app: unknown;

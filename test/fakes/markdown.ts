@@ -1,16 +1,14 @@
 /**
- * Rendering entry points: `MarkdownRenderChild`, the static `MarkdownRenderer.postProcess` that
- * every reading-view section goes through, `MarkdownRenderer.render`, and the static registries of
- * `MarkdownPreviewRenderer`: post-processors, and code block handlers by language.
+ * Rendering, as Obsidian's app.js does it (deobfuscated, public copy id 56584996308): the static
+ * registries of `MarkdownPreviewRenderer`, its code block closures, and the static
+ * `MarkdownRenderer.postProcess` every reading-view section, embed and callout goes through, which
+ * hands `query` blocks to core Search before any post-processor runs. Markdown itself is drawn only
+ * as far as notes of this format need: headings, paragraphs, lists, quotes and callouts, fenced code.
  */
-import "./dom";
 import type { MarkdownSectionInformation } from "obsidian";
 import { Component } from "./component";
-import { parseFrontmatterYaml } from "./frontmatter";
-import { type MarkdownBlock, frontmatterEnd, parseBlocks, splitLines } from "./markdown-blocks";
-import { codeBlockSources, renderBlock } from "./markdown-render";
+import { setIcon } from "./utils";
 
-/** The context handed to post-processors; matches Obsidian's `MarkdownPostProcessorContext`. */
 export interface MarkdownPostProcessorContext {
   docId: string;
   sourcePath: string;
@@ -34,15 +32,14 @@ export type CodeBlockHandler = (source: string, el: HTMLElement, ctx: MarkdownPo
 export const renderErrors: unknown[] = [];
 
 export class MarkdownRenderChild extends Component {
-  containerEl: HTMLElement;
-  constructor(containerEl: HTMLElement) {
+  constructor(public containerEl: HTMLElement) {
     super();
-    this.containerEl = containerEl;
   }
 }
 
-// Evidence for this file: Obsidian's app.js, deobfuscated, public copy id 56584996308
-// (MarkdownPreviewRenderer, MarkdownRenderer.postProcess and .render, the core Search embed).
+/** The block's source as app.js reads it: the code's text without its final newline. */
+const sourceOf = (code: Element): string => (code.textContent ?? "").replace(/\n$/, "");
+
 export class MarkdownPreviewRenderer {
   /** Sorted by `sortOrder` (unset counts as 0), stable: app.js `registerPostProcessor`. */
   static postProcessors: MarkdownPostProcessor[] = [];
@@ -56,15 +53,12 @@ export class MarkdownPreviewRenderer {
   }
 
   static unregisterPostProcessor(postProcessor: MarkdownPostProcessor): void {
-    const index = this.postProcessors.indexOf(postProcessor);
-    if (index >= 0) this.postProcessors.splice(index, 1);
+    if (this.postProcessors.includes(postProcessor)) this.postProcessors.splice(this.postProcessors.indexOf(postProcessor), 1);
   }
 
   /** Throws for a language already held, with app.js's message. */
   static registerCodeBlockPostProcessor(language: string, handler: CodeBlockHandler): void {
-    if (Object.prototype.hasOwnProperty.call(this.codeBlockPostProcessors, language)) {
-      throw new Error(`Code block postprocessor for language ${language} is already registered`);
-    }
+    if (Object.prototype.hasOwnProperty.call(this.codeBlockPostProcessors, language)) throw new Error(`Code block postprocessor for language ${language} is already registered`);
     this.codeBlockPostProcessors[language] = handler;
   }
 
@@ -75,7 +69,7 @@ export class MarkdownPreviewRenderer {
   /**
    * app.js: a closure that finds every `code.language-LANG` in the section (at any depth, so inside
    * callouts too), replaces its parent `<pre>` with `div.block-language-LANG` and calls the handler
-   * with the code's text (less its final newline), pushing a returned promise into `ctx.promises`.
+   * with the code's text, pushing a returned promise into `ctx.promises`.
    */
   static createCodeBlockPostProcessor(language: string, handler: CodeBlockHandler): MarkdownPostProcessor {
     return (el, ctx) => {
@@ -87,100 +81,123 @@ export class MarkdownPreviewRenderer {
       }
     };
   }
-
-  /** Fake-only: forget every registration, as a freshly started app has none. */
-  static resetRegistries(): void {
-    this.postProcessors = [];
-    this.codeBlockPostProcessors = {};
-  }
-}
-
-/** The block's source as Obsidian reads it: the code's text without its final newline. */
-function sourceOf(code: Element): string {
-  const source = codeBlockSources.get(code) ?? code.textContent ?? "";
-  return source.endsWith("\n") ? source.slice(0, -1) : source;
-}
-
-/** What core Search draws for an embedded query (app.js `vR`): a header, then results, which the fake leaves empty. */
-export function renderCoreSearchQuery(query: string, replaced: Element): MarkdownRenderChild {
-  const el = createDiv({ cls: "internal-query" });
-  replaced.replaceWith(el);
-  el.createDiv("internal-query-header").createSpan({ cls: "internal-query-header-title", text: query });
-  return new MarkdownRenderChild(el.createDiv("search-result-container"));
-}
-
-/** Run one post-processor as Obsidian's loop does, logging what it throws instead of stopping. */
-function runPostProcessor(postProcessor: MarkdownPostProcessor, el: HTMLElement, ctx: MarkdownPostProcessorContext): void {
-  try {
-    const result = postProcessor(el, ctx);
-    if (result instanceof Promise) ctx.promises.push(result);
-  } catch (error) {
-    renderErrors.push(error);
-    console.error("[fake obsidian] post-processor threw", error);
-  }
-}
-
-/** Fake-only: settles every promise a render pushed, logging rejections as Obsidian does. */
-export function whenProcessed(ctx: MarkdownPostProcessorContext): Promise<void> {
-  return Promise.all(ctx.promises.map((promise) => promise.catch((error: unknown) => { renderErrors.push(error); }))).then(() => undefined);
-}
-
-let docCounter = 0;
-export function newDocId(): string {
-  docCounter++;
-  return `fake-doc-${docCounter.toString(16).padStart(8, "0")}`;
-}
-
-export interface ParsedDocument { lines: string[]; frontmatter: Record<string, unknown> | undefined; blocks: MarkdownBlock[] }
-
-export function parseDocument(markdown: string): ParsedDocument {
-  const lines = splitLines(markdown);
-  const fmEnd = frontmatterEnd(lines);
-  const frontmatter = fmEnd === null ? undefined : parseFrontmatterYaml(lines.slice(1, fmEnd).join("\n"));
-  const bodyStart = fmEnd === null ? 0 : fmEnd + 1;
-  return { lines, frontmatter, blocks: parseBlocks(lines.slice(bodyStart), bodyStart) };
 }
 
 export abstract class MarkdownRenderer extends MarkdownRenderChild {
-  app: unknown;
-  hoverPopover: unknown = null;
-  abstract get file(): unknown;
-
-  /** The app that `renderMarkdown` (which takes none) renders for; set by `createFakeApp`. */
-  static currentApp: unknown = null;
-
   /**
-   * The reading view's pipeline (app.js `t.postProcess`): every `code.language-query` goes to core
-   * Search first, whether or not its core plugin is on; then the post-processors run in order.
-   * Reading-view sections, embeds and Live Preview's callouts all render through it.
+   * app.js `postProcess`: every `code.language-query` goes to core Search first (`vR`: a header, then
+   * results, which the fake leaves empty), whether or not its core plugin is on; then the
+   * post-processors run in order, each one's error logged without stopping the others.
    */
   static postProcess(_app: unknown, ctx: MarkdownPostProcessorContext): MarkdownPostProcessorContext {
     for (const code of Array.from(ctx.el.querySelectorAll("code.language-query"))) {
-      if (code.parentElement) ctx.addChild(renderCoreSearchQuery(sourceOf(code).trim(), code.parentElement));
+      const el = createDiv({ cls: "internal-query" });
+      code.parentElement?.replaceWith(el);
+      el.createDiv("internal-query-header").createSpan({ cls: "internal-query-header-title", text: sourceOf(code).trim() });
+      ctx.addChild(new MarkdownRenderChild(el.createDiv("search-result-container")));
     }
-    for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) runPostProcessor(postProcessor, ctx.el, ctx);
+    for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) {
+      try {
+        const result = postProcessor(ctx.el, ctx);
+        if (result instanceof Promise) ctx.promises.push(result.catch((error: unknown) => void renderErrors.push(error)));
+      } catch (error) {
+        renderErrors.push(error);
+        console.error("[fake obsidian] post-processor threw", error);
+      }
+    }
     return ctx;
   }
+}
 
-  /** app.js `render`: the post-processors over the whole element; no core Search step, no sections. */
-  static async render(_app: unknown, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
-    const doc = parseDocument(markdown);
-    for (const block of doc.blocks) renderBlock(el, block);
-    const ctx: MarkdownPostProcessorContext = {
-      docId: newDocId(),
-      sourcePath,
-      frontmatter: doc.frontmatter,
-      promises: [],
-      addChild: (child) => { component.addChild(child); },
-      getSectionInfo: () => null,
-      containerEl: el,
-      el,
-    };
-    for (const postProcessor of MarkdownPreviewRenderer.postProcessors.slice()) runPostProcessor(postProcessor, el, ctx);
-    await whenProcessed(ctx);
-  }
+const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const QUOTE = /^ {0,3}> ?/;
+const LIST_ITEM = /^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
-  static renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
-    return MarkdownRenderer.render(MarkdownRenderer.currentApp, markdown, el, sourcePath, component);
+/** Top-level blocks of Markdown lines: a fence to its close, a quote's `>` lines, a list, a heading, a paragraph to a blank line. */
+export function markdownBlocks(lines: readonly string[]): string[][] {
+  const blocks: string[][] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i] ?? "";
+    const start = i++;
+    if (line.trim() === "") continue;
+    const fence = FENCE.exec(line)?.[1];
+    if (fence) {
+      while (i < lines.length && !new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(lines[i] ?? "")) i++;
+      i = Math.min(i + 1, lines.length);
+    } else if (QUOTE.test(line)) {
+      while (i < lines.length && QUOTE.test(lines[i] ?? "")) i++;
+    } else if (!HEADING.test(line)) {
+      // A paragraph or a list runs to a blank line or a line that opens another block.
+      const list = LIST_ITEM.test(line);
+      const opens = (next: string): boolean => FENCE.test(next) || QUOTE.test(next) || HEADING.test(next) || (!list && LIST_ITEM.test(next));
+      while (i < lines.length && (lines[i] ?? "").trim() !== "" && !opens(lines[i] ?? "")) i++;
+    }
+    blocks.push(lines.slice(start, i));
   }
+  return blocks;
+}
+
+/** `[[link|alias]]` as an internal link, `` `code` `` as code; everything else as text. */
+function renderInline(parent: HTMLElement, text: string): void {
+  let at = 0;
+  for (const match of text.matchAll(/\[\[([^\]|]+)(?:\|([^\]]*))?\]\]|`([^`]+)`/g)) {
+    parent.appendText(text.slice(at, match.index));
+    if (match[3] !== undefined) parent.createEl("code", { text: match[3] });
+    else parent.createEl("a", { cls: "internal-link", text: match[2] ?? match[1], attr: { "data-href": match[1] ?? "", href: match[1] ?? "" } });
+    at = (match.index ?? 0) + match[0].length;
+  }
+  parent.appendText(text.slice(at));
+}
+
+/** One block into `parent`: code blocks become `pre > code.language-x`, for the post-processors to replace. */
+export function renderBlock(parent: HTMLElement, lines: string[]): HTMLElement {
+  const first = lines[0] ?? "";
+  const fence = FENCE.exec(first);
+  if (fence) {
+    const closed = lines.length > 1 && new RegExp(`^ {0,3}${fence[1]?.[0]}{${fence[1]?.length},}\\s*$`).test(lines[lines.length - 1] ?? "");
+    const code = lines.slice(1, closed ? -1 : undefined).join("\n");
+    const pre = parent.createEl("pre");
+    pre.createEl("code", { cls: fence[2] ? `language-${fence[2]}` : undefined, text: `${code}\n` });
+    return pre;
+  }
+  const heading = HEADING.exec(first);
+  if (heading) {
+    const el = parent.createEl(`h${heading[1]?.length ?? 1}` as "h1");
+    renderInline(el, heading[2] ?? "");
+    return el;
+  }
+  if (QUOTE.test(first)) return renderQuote(parent, lines.map((line) => line.replace(QUOTE, "")));
+  if (LIST_ITEM.test(first)) {
+    const list = parent.createEl(/^\s*\d/.test(first) ? "ol" : "ul");
+    for (const line of lines) {
+      if (LIST_ITEM.test(line) || !list.lastElementChild) renderInline(list.createEl("li"), line.replace(LIST_ITEM, "").trim());
+      else renderInline(list.lastElementChild as HTMLElement, ` ${line.trim()}`);
+    }
+    return list;
+  }
+  const paragraph = parent.createEl("p");
+  lines.forEach((line, i) => {
+    if (i > 0) paragraph.createEl("br");
+    renderInline(paragraph, line.trim());
+  });
+  return paragraph;
+}
+
+/** A quote, or a callout when it opens with `[!type]`; a callout folded with `-` hides its content until its title is clicked. */
+function renderQuote(parent: HTMLElement, lines: string[]): HTMLElement {
+  const header = /^\s*\[!([^\]]+)\]([+-]?)\s*(.*)$/.exec(lines[0] ?? "");
+  const quote = header ? parent.createDiv({ cls: "callout", attr: { "data-callout": header[1]?.toLowerCase() ?? "note" } }) : parent.createEl("blockquote");
+  let content = quote;
+  if (header) {
+    const title = quote.createDiv("callout-title");
+    setIcon(title.createDiv("callout-icon"), "info");
+    const type = header[1] ?? "note";
+    title.createDiv({ cls: "callout-title-inner", text: header[3] || type.charAt(0).toUpperCase() + type.slice(1) });
+    content = quote.createDiv("callout-content");
+    if (header[2] === "-") content.hide();
+    if (header[2]) title.addEventListener("click", () => content.toggle(!content.isShown()));
+  }
+  for (const block of markdownBlocks(header ? lines.slice(1) : lines)) renderBlock(content, block);
+  return quote;
 }

@@ -1,33 +1,60 @@
 /**
- * The metadata cache: indexes markdown files and fires `changed` (after create/modify, once
- * indexed, asynchronously), `deleted`, and `resolved` after each batch. A rename moves the
- * cache entry silently, as Obsidian does.
+ * The metadata cache, built from each note's text the way the plugin reads it: the frontmatter as
+ * Obsidian's worker parses it, and the body's inline tags read with the core's own reader (its table
+ * tests in test/core/tags.test.ts hold it to Obsidian's rules). Nothing else of a note is modelled:
+ * no links, headings or positions of tags, which the plugin does not read.
  */
-import type { CachedMetadata } from "obsidian";
-import { Events } from "./events";
-import { TFile } from "./files";
-import { computeNoteCache } from "./note-cache";
+import type { CachedMetadata, Pos } from "obsidian";
+import { inlineTags } from "../../src/core/tags";
+import { Events } from "./component";
+import { parseYaml } from "./frontmatter";
 import { internalTimers } from "./timers";
-import { normalizePath, parseLinktext } from "./utils";
-import type { Vault, VaultChange } from "./vault";
+import type { TFile, Vault, VaultChange } from "./vault";
+
+/**
+ * worker.js (public copy id 56547900761): a `---` first line opens a block closed by the next `---`
+ * line; it is always a first section of type `yaml`, but `frontmatter` and `frontmatterPosition` are
+ * set only when its YAML parses to a mapping. Dates stay strings (js-yaml's core schema, as Obsidian).
+ */
+export function noteCache(content: string): CachedMetadata {
+  const cache: CachedMetadata = {};
+  const lines = content.split("\n");
+  const close = lines[0]?.trimEnd() === "---" ? lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---") : -1;
+  let body = content;
+  if (close > 0) {
+    const yaml = lines.slice(1, close).join("\n");
+    const end = lines.slice(0, close).join("\n").length + 4;
+    const position: Pos = { start: { line: 0, col: 0, offset: 0 }, end: { line: close, col: 3, offset: end } };
+    cache.sections = [{ type: "yaml", position }];
+    let parsed: unknown = null;
+    try {
+      parsed = parseYaml(yaml);
+    } catch {
+      // Invalid YAML: no properties, only the section.
+    }
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+      cache.frontmatter = parsed as Record<string, unknown>;
+      cache.frontmatterPosition = position;
+    }
+    body = lines.slice(close + 1).join("\n");
+  }
+  // obsidian.d.ts `CachedMetadata.tags`: the body's tags, each with its `#` (frontmatter tags are not among them).
+  const tags = inlineTags(body).map((tag) => ({ tag: `#${tag}`, position: { start: { line: 0, col: 0, offset: 0 }, end: { line: 0, col: 0, offset: 0 } } }));
+  if (tags.length > 0) cache.tags = tags;
+  return cache;
+}
 
 export class MetadataCache extends Events {
-  /** Becomes true when `resolved` first fires; public plugins read it (e.g. id 53329961177). */
+  /** Becomes true when `resolved` first fires; public plugins read it (search id 53329961177). */
   resolved = false;
-  resolvedLinks: Record<string, Record<string, number>> = {};
-  unresolvedLinks: Record<string, Record<string, number>> = {};
-
-  private readonly vault: Vault;
   private readonly caches = new Map<string, CachedMetadata>();
-  private indexing = false;
+  private watching = false;
   private readonly pending = new Set<TFile>();
-  private flushQueued = false;
   private resolvedTimer: unknown = null;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(vault: Vault) {
+  constructor(private readonly vault: Vault) {
     super();
-    this.vault = vault;
     vault.onChange = (change) => this.onVaultChange(change);
   }
 
@@ -35,131 +62,71 @@ export class MetadataCache extends Events {
     return this.caches.get(file.path) ?? null;
   }
 
-  getCache(path: string): CachedMetadata | null {
-    return this.caches.get(normalizePath(path)) ?? null;
-  }
-
-  /** By path (relative to the source's folder, then from the root), then by name, nearest first. */
-  getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
-    const path = parseLinktext(linkpath).path;
-    if (path === "") return this.vault.getFileByPath(sourcePath);
-    const wanted = path.toLowerCase();
-    const withMd = wanted.endsWith(".md") ? [wanted] : [wanted + ".md", wanted];
-    const sourceFolder = sourcePath.includes("/") ? sourcePath.slice(0, sourcePath.lastIndexOf("/") + 1).toLowerCase() : "";
-    const files = this.vault.getFiles();
-    for (const candidate of [...withMd.map((p) => sourceFolder + p), ...withMd]) {
-      const exact = files.find((f) => f.path.toLowerCase() === normalizePath(candidate));
-      if (exact) return exact;
-    }
-    const bySuffix = files.filter((f) => withMd.some((p) => f.path.toLowerCase().endsWith("/" + p)));
-    bySuffix.sort((a, b) => {
-      const aNear = a.path.toLowerCase().startsWith(sourceFolder) ? 0 : 1;
-      const bNear = b.path.toLowerCase().startsWith(sourceFolder) ? 0 : 1;
-      return aNear - bNear || a.path.length - b.path.length;
-    });
-    return bySuffix[0] ?? null;
-  }
-
-  fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
-    const sameName = this.vault.getFiles().filter((f) => f.basename === file.basename);
-    const base = sameName.length === 1 ? (file.extension === "md" && omitMdExtension ? file.basename : file.name) : file.path;
-    return omitMdExtension && base.endsWith(".md") ? base.slice(0, -3) : base;
-  }
-
-  /** Fake-only, for startup: index every markdown file; with `announce`, fire `changed` for each (a cold cache). */
+  /** Fake-only, at startup: index every note; with `announce`, fire `changed` for each (a cold cache). */
   indexAll(announce: boolean): void {
-    this.indexing = true;
+    this.watching = true;
     for (const file of this.vault.getMarkdownFiles()) {
       const data = this.vault.readNow(file);
-      const cache = computeNoteCache(data);
+      const cache = noteCache(data);
       this.caches.set(file.path, cache);
       if (announce) this.trigger("changed", file, data, cache);
     }
-    this.resolveLinks();
     this.scheduleResolved();
   }
 
   /** Fake-only: watch the vault with nothing indexed yet (a cold cache); `indexAll(true)` catches up later. */
   watchWithoutIndex(): void {
-    this.indexing = true;
+    this.watching = true;
   }
 
   /** Fake-only: resolves once no indexing is pending and `resolved` has fired for the last batch. */
   whenIdle(): Promise<void> {
-    if (!this.flushQueued && this.resolvedTimer === null) return Promise.resolve();
+    if (this.pending.size === 0 && this.resolvedTimer === null) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private onVaultChange(change: VaultChange): void {
-    if (!this.indexing) return;
+    if (!this.watching || change.file.extension !== "md") return;
     if (change.type === "rename") {
+      // obsidian.d.ts: the metadata cache has no rename event; the entry moves with the file.
       const cache = this.caches.get(change.oldPath);
-      if (cache) {
-        this.caches.delete(change.oldPath);
-        this.caches.set(change.file.path, cache);
-      }
-      return;
-    }
-    if (change.file.extension !== "md") return;
-    if (change.type === "delete") {
+      this.caches.delete(change.oldPath);
+      if (cache) this.caches.set(change.file.path, cache);
+    } else if (change.type === "delete") {
+      // obsidian.d.ts `on('deleted')`: with a best-effort previous version of the cache.
       const previous = this.caches.get(change.file.path) ?? null;
       this.caches.delete(change.file.path);
       this.pending.delete(change.file);
       this.trigger("deleted", change.file, previous);
-      this.resolveLinks();
       this.scheduleResolved();
-      return;
+    } else {
+      // obsidian.d.ts `on('changed')`: "when a file has been indexed", in a worker: after the write returns, never during it.
+      if (this.pending.size === 0) queueMicrotask(() => this.flush());
+      this.pending.add(change.file);
     }
-    this.pending.add(change.file);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    // Obsidian parses in a worker: `changed` arrives after the write returns, never during it.
-    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
-    this.flushQueued = false;
-    const files = [...this.pending];
+    const files = [...this.pending].filter((file) => this.vault.getFileByPath(file.path) === file);
     this.pending.clear();
-    const indexed = files.filter((file) => this.vault.getFileByPath(file.path) === file);
-    for (const file of indexed) {
+    for (const file of files) {
       const data = this.vault.readNow(file);
-      const cache = computeNoteCache(data);
+      const cache = noteCache(data);
       this.caches.set(file.path, cache);
       this.trigger("changed", file, data, cache);
     }
-    this.resolveLinks();
-    for (const file of indexed) this.trigger("resolve", file);
     this.scheduleResolved();
   }
 
+  /** obsidian.d.ts `on('resolved')`: after the initial load, and again each time files get modified. */
   private scheduleResolved(): void {
     if (this.resolvedTimer !== null) internalTimers.clearTimeout(this.resolvedTimer);
     this.resolvedTimer = internalTimers.setTimeout(() => {
       this.resolvedTimer = null;
       this.resolved = true;
       this.trigger("resolved");
-      if (this.flushQueued || this.resolvedTimer !== null) return;
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }, 0);
-  }
-
-  private resolveLinks(): void {
-    this.resolvedLinks = {};
-    this.unresolvedLinks = {};
-    for (const [path, cache] of this.caches) {
-      const resolved: Record<string, number> = {};
-      const unresolved: Record<string, number> = {};
-      for (const link of cache.links ?? []) {
-        const target = this.getFirstLinkpathDest(link.link, path);
-        const bucket = target ? resolved : unresolved;
-        const key = target ? target.path : parseLinktext(link.link).path;
-        bucket[key] = (bucket[key] ?? 0) + 1;
-      }
-      this.resolvedLinks[path] = resolved;
-      this.unresolvedLinks[path] = unresolved;
-    }
+      if (this.pending.size > 0 || this.resolvedTimer !== null) return;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    });
   }
 }

@@ -1,34 +1,23 @@
 /**
- * Views: `View` → `ItemView` → `FileView` → `TextFileView` → `MarkdownView` (reading mode only),
- * plus the "empty" view of a new tab. A view's `containerEl` holds the header (children[0]) and
- * the content (children[1], `contentEl`).
+ * Views (obsidian.d.ts): `View` → `ItemView` → `MarkdownView` (reading mode only), and the empty
+ * view of a new tab. A view's `containerEl` holds its header and its content (`contentEl`).
  */
-import "./dom";
 import type { ViewStateResult } from "obsidian";
 import type { App } from "./app";
 import { Component } from "./component";
-import { TFile } from "./files";
-import { setIcon } from "./icons";
 import { MarkdownPreviewView } from "./preview-view";
-import type { Menu } from "./ui-widgets";
-import type { WorkspaceLeaf } from "./workspace-leaf";
+import type { TFile } from "./vault";
+import type { WorkspaceLeaf } from "./workspace";
 
 export abstract class View extends Component {
   app: App;
-  icon = "";
   navigation = false;
-  leaf: WorkspaceLeaf;
-  containerEl: HTMLElement;
-  scope: unknown = null;
+  containerEl = createDiv("workspace-leaf-content");
 
-  constructor(leaf: WorkspaceLeaf) {
+  constructor(public leaf: WorkspaceLeaf) {
     super();
-    this.leaf = leaf;
     this.app = leaf.app;
-    this.containerEl = createDiv("workspace-leaf-content");
-    const header = this.containerEl.createDiv("view-header");
-    header.createDiv("view-header-title-container").createDiv({ cls: "view-header-title" });
-    header.createDiv("view-actions");
+    this.containerEl.createDiv("view-header").createDiv("view-header-title-container").createDiv("view-header-title");
     this.containerEl.createDiv("view-content");
   }
 
@@ -36,47 +25,34 @@ export abstract class View extends Component {
   protected async onClose(): Promise<void> {}
   abstract getViewType(): string;
   abstract getDisplayText(): string;
+  getIcon(): string { return ""; }
   getState(): Record<string, unknown> { return {}; }
   async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
-  getEphemeralState(): Record<string, unknown> { return {}; }
-  setEphemeralState(_state: unknown): void {}
-  getIcon(): string { return this.icon; }
-  onResize(): void {}
-  onPaneMenu(_menu: Menu, _source: string): void {}
 
-  /** Fake-only, used by the leaf: attach, load, then `onOpen`. */
+  /** Fake-only, for the leaf: attach, load, then `onOpen`. */
   async openIn(parentEl: HTMLElement): Promise<void> {
-    this.containerEl.setAttr("data-type", this.getViewType());
-    (this.containerEl.querySelector(".view-header-title") as HTMLElement | null)?.setText(this.getDisplayText());
+    this.containerEl.setAttribute("data-type", this.getViewType());
+    this.setTitle();
     parentEl.appendChild(this.containerEl);
     this.load();
     await this.onOpen();
   }
 
-  /** Fake-only, used by the leaf: `onClose`, then unload and detach. */
-  close(): Promise<void> {
+  /** Fake-only, for the leaf: `onClose`, then unload and detach. */
+  async close(): Promise<void> {
     const closing = this.onClose();
     this.unload();
     this.containerEl.detach();
-    return closing;
+    await closing;
+  }
+
+  protected setTitle(): void {
+    this.containerEl.querySelector(".view-header-title")?.setText(this.getDisplayText());
   }
 }
 
 export abstract class ItemView extends View {
-  contentEl: HTMLElement;
-
-  constructor(leaf: WorkspaceLeaf) {
-    super(leaf);
-    this.contentEl = this.containerEl.children[1] as HTMLElement;
-  }
-
-  addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    const actions = this.containerEl.querySelector(".view-actions") as HTMLElement;
-    const action = actions.createEl("a", { cls: "clickable-icon view-action", attr: { "aria-label": title }, prepend: true });
-    setIcon(action, icon);
-    action.addEventListener("click", callback);
-    return action;
-  }
+  contentEl = this.containerEl.querySelector<HTMLElement>(".view-content") as HTMLElement;
 }
 
 export class EmptyView extends ItemView {
@@ -85,100 +61,27 @@ export class EmptyView extends ItemView {
   getDisplayText(): string { return "New tab"; }
 }
 
-export abstract class FileView extends ItemView {
-  allowNoFile = false;
-  file: TFile | null = null;
+export class MarkdownView extends ItemView {
   override navigation = true;
-
-  getDisplayText(): string { return this.file?.basename ?? "No file"; }
-
-  override onload(): void {
-    this.registerEvent(this.app.vault.appEvents.on("rename", (file: unknown) => {
-      if (file === this.file) void this.onRename(file as TFile);
-    }));
-    this.registerEvent(this.app.vault.appEvents.on("delete", (file: unknown) => {
-      if (file === this.file) void this.leaf.setViewState({ type: "empty" });
-    }));
-  }
-
-  override getState(): Record<string, unknown> { return { file: this.file?.path ?? null }; }
-
-  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
-    const path = (state as { file?: unknown } | null)?.file;
-    const file = typeof path === "string" ? this.app.vault.getFileByPath(path) : null;
-    if (file && file !== this.file) {
-      if (this.file) await this.onUnloadFile(this.file);
-      this.file = file;
-      (this.containerEl.querySelector(".view-header-title") as HTMLElement | null)?.setText(this.getDisplayText());
-      await this.onLoadFile(file);
-    }
-    await super.setState(state, result);
-  }
-
-  async onLoadFile(_file: TFile): Promise<void> {}
-  async onUnloadFile(_file: TFile): Promise<void> {}
-  async onRename(_file: TFile): Promise<void> {}
-  canAcceptExtension(_extension: string): boolean { return false; }
-}
-
-export abstract class TextFileView extends FileView {
-  data = "";
-  requestSave: () => void = () => undefined;
-
-  override onload(): void {
-    super.onload();
-    // Obsidian re-reads an open file that changed outside the view.
-    this.registerEvent(this.app.vault.appEvents.on("modify", (file: unknown) => {
-      if (file !== this.file) return;
-      void this.app.vault.cachedRead(file as TFile).then((data) => {
-        if (file === this.file) this.setViewData(data, false);
-      });
-    }));
-  }
-
-  override async onLoadFile(file: TFile): Promise<void> {
-    this.setViewData(await this.app.vault.read(file), true);
-  }
-
-  override async onUnloadFile(_file: TFile): Promise<void> {
-    this.clear();
-  }
-
-  /** Reading mode never edits, so there is nothing to save: no write reaches the vault. */
-  async save(_clear?: boolean): Promise<void> {}
-
-  abstract getViewData(): string;
-  abstract setViewData(data: string, clear: boolean): void;
-  abstract clear(): void;
-}
-
-export class MarkdownView extends TextFileView {
+  file: TFile | null = null;
   previewMode: MarkdownPreviewView;
-  currentMode: MarkdownPreviewView;
-  hoverPopover: unknown = null;
 
   constructor(leaf: WorkspaceLeaf) {
     super(leaf);
     this.previewMode = this.addChild(new MarkdownPreviewView(this));
-    this.currentMode = this.previewMode;
     this.contentEl.appendChild(this.previewMode.containerEl);
   }
 
   getViewType(): string { return "markdown"; }
-  override getIcon(): string { return "document"; }
-  getMode(): "source" | "preview" { return "preview"; }
-  getViewData(): string { return this.data; }
+  getDisplayText(): string { return this.file?.basename ?? "No file"; }
+  override getState(): Record<string, unknown> { return { file: this.file?.path ?? null }; }
 
-  setViewData(data: string, clear: boolean): void {
-    this.data = data;
-    this.previewMode.set(data, clear);
+  override async setState(state: unknown): Promise<void> {
+    const path = (state as { file?: unknown } | null)?.file;
+    const file = typeof path === "string" ? this.app.vault.getFileByPath(path) : null;
+    if (!file || file === this.file) return;
+    this.file = file;
+    this.setTitle();
+    this.previewMode.set(await this.app.vault.read(file));
   }
-
-  clear(): void {
-    this.data = "";
-    this.previewMode.clear();
-  }
-
-  override canAcceptExtension(extension: string): boolean { return extension === "md"; }
-  showSearch(_replace?: boolean): void {}
 }

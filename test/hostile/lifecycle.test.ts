@@ -7,10 +7,8 @@
  * because the fake empties the tab for good where Obsidian would restore the view into it.
  */
 import AttackVaultPlugin from "../../src/main";
-import { listenerErrors } from "../fakes/events";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-import { renderErrors } from "../fakes/markdown";
-import { createFakeApp, MarkdownPreviewRenderer, type App } from "../fakes/obsidian";
+import { createFakeApp, listenerErrors, MarkdownPreviewRenderer, renderErrors, type App } from "../fakes/obsidian";
 import { buildHostileVault, removeVault } from "../fixtures/hostile-vault";
 import { MANIFEST, openCoverage, openNote, settle } from "../plugin/plugin-harness";
 import { T1490_NOTE } from "./expected-answers";

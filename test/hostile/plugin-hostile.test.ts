@@ -4,10 +4,8 @@
  * the metadata cache shows, each opening its note, good notes render as they do without the
  * hostile ones, and note text stays text.
  */
-import { listenerErrors } from "../fakes/events";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-import { renderErrors } from "../fakes/markdown";
-import { MarkdownView } from "../fakes/obsidian";
+import { listenerErrors, MarkdownView, renderErrors } from "../fakes/obsidian";
 import { buildHostileVault, GENERATED, goodNotePaths, removeVault, UNPORTABLE_NAMES_ALLOWED } from "../fixtures/hostile-vault";
 import { openCoverage, openNote, renderedBlocks, startPlugin, type Harness } from "../plugin/plugin-harness";
 import { T1490_NOTE } from "./expected-answers";

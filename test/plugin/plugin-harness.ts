@@ -34,11 +34,10 @@ export function vaultFiles(vaultDir: string): Record<string, string> {
 
 export async function startPlugin(
   files: Record<string, string>,
-  options: { coreSearchEnabled?: boolean; pluginData?: unknown; start?: boolean } = {},
+  options: { pluginData?: unknown; start?: boolean } = {},
 ): Promise<Harness> {
   const app = createFakeApp({
     files,
-    coreSearchEnabled: options.coreSearchEnabled,
     pluginData: options.pluginData === undefined ? {} : { [MANIFEST.id]: options.pluginData },
   });
   const plugin = await app.plugins.loadPlugin(AttackVaultPlugin, MANIFEST);
@@ -49,8 +48,8 @@ export async function startPlugin(
   return { app, plugin };
 }
 
-export async function startPluginOnFolder(vaultDir: string, options: { coreSearchEnabled?: boolean } = {}): Promise<Harness> {
-  return startPlugin(vaultFiles(vaultDir), { ...options, pluginData: savedPluginData(vaultDir) });
+export async function startPluginOnFolder(vaultDir: string): Promise<Harness> {
+  return startPlugin(vaultFiles(vaultDir), { pluginData: savedPluginData(vaultDir) });
 }
 
 /** Let a running build finish, the index announce its coalesced change and the views redraw. */
