@@ -29,7 +29,7 @@ export abstract class Plugin extends Component {
     return el;
   }
 
-  /** Obsidian prefixes the id and name with the plugin's, in the object it is given. */
+  /** obsidian.d.ts `addCommand`: "The command id and name will be automatically prefixed with this plugin's id and name." */
   addCommand(command: Command): Command {
     command.id = `${this.manifest.id}:${command.id}`;
     command.name = `${this.manifest.name}: ${command.name}`;

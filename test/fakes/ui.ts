@@ -238,7 +238,7 @@ export class SettingsWindow {
     tab.display();
   }
 
-  /** Closing the window hides its tab, as Obsidian does (the plugin applies what was typed then). */
+  /** obsidian.d.ts `SettingPage.hide`: called when "the settings modal is closed"; `SettingTab.hide` hides its contents (the plugin applies what was typed then). */
   close(): void {
     this.active?.hide();
     this.active = null;
