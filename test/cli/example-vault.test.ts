@@ -50,6 +50,6 @@ describe("the example vault", () => {
 
   test("the plugin's saved settings leave the Templates folder out", () => {
     expect(vault.settings.excludedFolders).toEqual(["Templates"]);
-    expect(notes.some((note) => note.path.startsWith("Templates/"))).toBe(false);
+    expect(notes.map((note) => note.path).filter((path) => path.startsWith("Templates/"))).toEqual([]);
   });
 });

@@ -75,7 +75,7 @@ describe("--navigator refuses to overwrite without --force", () => {
     const note = join(hostileVault, T1490_NOTE);
     const before = readFileSync(note);
     expect(run("coverage", hostileVault, "--navigator", note).code).toBe(2);
-    expect(readFileSync(note).equals(before)).toBe(true);
+    expect(readFileSync(note)).toEqual(before);
   });
 
   test("--force overwrites an existing file with the layer", () => {

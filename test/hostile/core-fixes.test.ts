@@ -68,7 +68,7 @@ describe("values that never end are cut, without deep recursion", () => {
   });
 
   test("asText of an alias bomb is the capped JSON, lower-case matching still works on it", () => {
-    expect(asText(BILLION_LAUGHS.l8).startsWith('[[[[[[[[["lol","lol"')).toBe(true);
+    expect(asText(BILLION_LAUGHS.l8).slice(0, 20)).toBe('[[[[[[[[["lol","lol"');
   });
 });
 

@@ -3,7 +3,7 @@
  * are valid (5 MB, NUL bytes in the body, Latin-1 bytes, markup in names) count like any other.
  */
 import { compareCodeUnits } from "../../src/core/order";
-import { GENERATED, UNPORTABLE_NAMES_ALLOWED } from "../fixtures/hostile-vault";
+import { GENERATED, GENERATED_QUERIES, UNPORTABLE_NAMES_ALLOWED } from "../fixtures/hostile-vault";
 
 
 /**
@@ -40,30 +40,30 @@ export const TAGGED_T1000_TO_T1498 = [
   T1491_NOTE,
 ].sort(compareCodeUnits);
 
-/** Each query block of the hostile notes, by note and line, with its error or its results. */
-export const HOSTILE_BLOCKS: Array<[note: string, line: number, answer: RegExp | string[]]> = [
-  ["Hostile queries.md", 5, /^This query block is empty/],
-  ["Hostile queries.md", 10, /^This query block is empty/],
-  ["Hostile queries.md", 16, /^This quote is never closed/],
-  ["Hostile queries.md", 22, /^This "\(" is never closed/],
-  ["Hostile queries.md", 28, /^This "\)" has no matching "\("/],
-  ["Hostile queries.md", 34, /^Regular expressions \("\/…\/"\) are not supported here/],
-  ["Hostile queries.md", 40, /^"content:" is not supported here/],
-  ["Hostile queries.md", 44, /^"tag:\(…\)" is not supported here/],
-  ["Hostile queries.md", 48, /^"AND" is not an operator in Obsidian search/],
-  ["Hostile queries.md", 54, /^"<img" is a text search, which is not supported here/],
-  ["Hostile queries.md", 58, []],
+/** Each query block of the hostile notes, found by its note and its query text, with its error or its results. */
+export const HOSTILE_BLOCKS: Array<[note: string, query: string, answer: RegExp | string[]]> = [
+  ["Hostile queries.md", "", /^This query block is empty/],
+  ["Hostile queries.md", "   ", /^This query block is empty/],
+  ["Hostile queries.md", 'path:"Detection Rules', /^This quote is never closed/],
+  ["Hostile queries.md", "(tag:detection_rule tag:t1490", /^This "\(" is never closed/],
+  ["Hostile queries.md", "tag:detection_rule) tag:t1490", /^This "\)" has no matching "\("/],
+  ["Hostile queries.md", "/T1\\d{3}/", /^Regular expressions \("\/…\/"\) are not supported here/],
+  ["Hostile queries.md", 'content:"powershell" line:(encoded) section:x', /^"content:" is not supported here/],
+  ["Hostile queries.md", "tag:(t1490 OR t1486)", /^"tag:\(…\)" is not supported here/],
+  ["Hostile queries.md", "tag:detection_rule AND tag:t1490", /^"AND" is not an operator in Obsidian search/],
+  ["Hostile queries.md", "<img src=x onerror=alert('query')>", /^"<img" is a text search, which is not supported here/],
+  ["Hostile queries.md", "[title:<script>alert('query')</script>] tag:t1490", []],
   // The aliases expand to "lol" everywhere; the capped JSON text still holds it.
-  ["Hostile queries.md", 64, ["Detection Rules/billion_laughs.md"]],
-  ["Hostile queries.md", 68, []],
-  ["Hostile queries.md", 73, T1490_RULES.filter((path) => path !== "Detection Rules/billion_laughs.md")],
-  [GENERATED.deepQueries, 3, /^The query has nesting deeper than 256 levels/],
-  [GENERATED.deepQueries, 7, /^The query has nesting deeper than 256 levels/],
-  [GENERATED.deepQueries, 11, /^The query has nesting deeper than 256 levels/],
-  [GENERATED.deepQueries, 15, TAGGED_T1000_TO_T1498],
-  [GENERATED.deepQueries, 19, T1490_RULES],
-  [T1490_NOTE, 10, T1490_RULES],
-  [T1490_NOTE, 15, [T1490_TEST]],
-  ["Use Cases/T1486 - Data Encrypted for Impact.md", 9, []],
-  [GENERATED.nulBytes, 8, []],
+  ["Hostile queries.md", "[l8:lol]", ["Detection Rules/billion_laughs.md"]],
+  ["Hostile queries.md", "[level:critical]", []],
+  ["Hostile queries.md", 'tag:detection_rule tag:t1490 -[title:"billion"]', T1490_RULES.filter((path) => path !== "Detection Rules/billion_laughs.md")],
+  [GENERATED.deepQueries, GENERATED_QUERIES.deepParentheses, /^The query has nesting deeper than 256 levels/],
+  [GENERATED.deepQueries, GENERATED_QUERIES.unclosedParentheses, /^The query has nesting deeper than 256 levels/],
+  [GENERATED.deepQueries, GENERATED_QUERIES.deepNegation, /^The query has nesting deeper than 256 levels/],
+  [GENERATED.deepQueries, GENERATED_QUERIES.manyOr, TAGGED_T1000_TO_T1498],
+  [GENERATED.deepQueries, GENERATED_QUERIES.manyAnd, T1490_RULES],
+  [T1490_NOTE, "tag: detection_rule\ntag: T1490", T1490_RULES],
+  [T1490_NOTE, "tag: atomic_test\ntag: T1490", [T1490_TEST]],
+  ["Use Cases/T1486 - Data Encrypted for Impact.md", "tag: detection_rule\ntag: T1486", []],
+  [GENERATED.nulBytes, GENERATED_QUERIES.nul, []],
 ];
