@@ -6,7 +6,7 @@
 import { Component, MarkdownRenderer, MarkdownView } from "../fakes/obsidian";
 import type { App, MarkdownPostProcessorContext } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../support/paths";
-import { openNote, settle, startPlugin, startPluginOnFolder, vaultFiles } from "./plugin-harness";
+import { openNote, settle, startPlugin, startPluginOnFolder, vaultFiles } from "../plugin/plugin-harness";
 
 const POWERSHELL = "Use Cases/T1059.001 - Command and Scripting Interpreter- PowerShell.md";
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { COVERAGE_VIEW_TYPE } from "../../src/ui/coverage-view";
 import { EXAMPLE_VAULT, REPO_ROOT } from "../support/paths";
-import { countDrawings, openCoverage, settle, startPluginOnFolder, type Harness } from "./plugin-harness";
+import { countDrawings, openCoverage, settle, startPluginOnFolder, type Harness } from "../plugin/plugin-harness";
 
 const truth = JSON.parse(readFileSync(`${REPO_ROOT}/test/fixtures/example-vault.expected.json`, "utf8")) as { techniqueNotes: number; tactics: string[] };
 

@@ -2,7 +2,7 @@
 /** Links in blocks and the panel behave like Obsidian's own. */
 import { shownMenus } from "../fakes/obsidian";
 import { EXAMPLE_VAULT } from "../support/paths";
-import { openCoverage, openNote, startPluginOnFolder } from "./plugin-harness";
+import { openCoverage, openNote, startPluginOnFolder } from "../plugin/plugin-harness";
 
 const POWERSHELL = "Use Cases/T1059.001 - Command and Scripting Interpreter- PowerShell.md";
 
