@@ -5,23 +5,13 @@
  * refused; the gate's numbers never contradict its verdict; every command answers --help.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { currentPlatforms, RENAMED_PLATFORMS } from "../../src/core/attack-platforms";
 import { cliBundle, runCliProcess as run } from "../support/build-cli";
 import { EXAMPLE_VAULT, REPO_ROOT, testWhen } from "../support/paths";
+import { scratch, vaultOf } from "../support/scratch-vault";
 
-const scratch = (): string => mkdtempSync(join(tmpdir(), "attack-vault-honest-"));
-
-function vaultOf(notes: Record<string, string>): string {
-  const dir = scratch();
-  for (const [path, text] of Object.entries(notes)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 const ALL_CLEAR = "Every technique has a detection rule.";
 
