@@ -136,7 +136,7 @@ export class Workspace extends Events {
     super.trigger(name, ...data);
   }
 
-  /** `false` reuses the main area's active (or shown) tab; anything else opens a new tab there (a split or a window alike). */
+  /** obsidian.d.ts `getLeaf`: `false` returns a leaf that can be navigated (the main area's active or shown tab); anything else a new one (here a tab, for a split or a window alike). */
   getLeaf(newLeaf?: PaneType | boolean): WorkspaceLeaf {
     if (newLeaf) return new WorkspaceLeaf(this.app, this.mainTabs);
     return this.mainTabs.leaves.includes(this.activeLeaf) ? this.activeLeaf : (this.mainTabs.current ?? new WorkspaceLeaf(this.app, this.mainTabs));
