@@ -33,12 +33,38 @@ export interface Pair {
   /** Median milliseconds of each side. */
   baselineMs: number;
   subjectMs: number;
+  /** Each round's milliseconds, in round order: round i of one side ran right beside round i of the other. */
+  baselineSamples: number[];
+  subjectSamples: number[];
+}
+
+/** The lowest and highest of a figure's per-round values. */
+export interface Spread {
+  min: number;
+  max: number;
+}
+
+/** A figure as the bench reports it: the median of per-round values, and their spread. */
+export interface Figure {
+  value: number;
+  spread: Spread;
 }
 
 /**
- * Runs both sides once to warm them up, then `rounds` times each, swapping which goes first every
- * round, so a machine that speeds up or slows down during the run bills both sides alike.
+ * A figure from each round's pair of samples (`of(baselineMs, subjectMs)`, usually a ratio), so a
+ * burst of load from another process moves one round's value, not the median: both sides of a
+ * round ran back to back and shared whatever the machine was doing.
  */
+export function pairFigure(pair: Pair, of: (baselineMs: number, subjectMs: number) => number): Figure {
+  const values = pair.baselineSamples.map((baselineMs, round) => of(baselineMs, pair.subjectSamples[round] ?? Number.NaN));
+  return figureOf(values);
+}
+
+/** The median and spread of some samples, rounded as the report shows them. */
+export function figureOf(values: readonly number[]): Figure {
+  return { value: significant(median(values)), spread: { min: significant(Math.min(...values)), max: significant(Math.max(...values)) } };
+}
+
 export interface PairOptions {
   /** Run each side once first (default true); off when the caller has already run both. */
   warmUp?: boolean;
@@ -46,6 +72,10 @@ export interface PairOptions {
   collect?: boolean;
 }
 
+/**
+ * Runs both sides once to warm them up, then `rounds` times each, swapping which goes first every
+ * round, so a machine that speeds up or slows down during the run bills both sides alike.
+ */
 export function interleaved(rounds: number, baseline: () => void, subject: () => void, { warmUp = true, collect = true }: PairOptions = {}): Pair {
   if (warmUp) {
     baseline();
@@ -62,7 +92,7 @@ export function interleaved(rounds: number, baseline: () => void, subject: () =>
       baselineSamples.push(timeMs(baseline, collect));
     }
   }
-  return { baselineMs: median(baselineSamples), subjectMs: median(subjectSamples) };
+  return { baselineMs: median(baselineSamples), subjectMs: median(subjectSamples), baselineSamples, subjectSamples };
 }
 
 /**

@@ -1,14 +1,27 @@
 /** The results: one object per target (the public JSON shape), and the table a person reads. */
 import { cpus } from "node:os";
+import type { Spread } from "./measure";
 
-/** The public JSON shape; keep it exactly. */
+/** The public JSON shape: keep these keys; new ones are only ever added (`spread`, `noisy`). */
 export interface TargetResult {
   target: number;
   name: string;
+  /** The median of the figure's per-round values. */
   value: number;
   limit: number;
   unit: string;
   pass: boolean;
+  /** The lowest and highest per-round value; both equal `value` for a figure measured once (a size). */
+  spread: Spread;
+  /** The spread reaches beyond ±25% of the median: the machine was busy, rerun before trusting a verdict. */
+  noisy: boolean;
+}
+
+/** Beyond this share of the median on either side, a figure's rounds disagree too much to trust one run. */
+export const NOISY_SHARE = 0.25;
+
+export function isNoisy(value: number, spread: Spread): boolean {
+  return spread.min < value * (1 - NOISY_SHARE) || spread.max > value * (1 + NOISY_SHARE);
 }
 
 /** A target's number, name, unit and headline limit, written once: its figures and its "not measured" line read them. */
@@ -29,6 +42,8 @@ export interface Measured {
   limit: number;
   unit: string;
   bound: Bound;
+  /** Per-round lowest and highest value; absent for a figure measured once. */
+  spread?: Spread;
   /** The figures behind a ratio, for the table only. */
   detail?: string;
   /** Set when the measurement itself shows something wrong (the answers differ): fails whatever the value. */
@@ -41,24 +56,32 @@ export function judged(measured: Measured): Judged {
   const { value, limit, bound, failReason } = measured;
   const within = bound === "at least" ? value >= limit : bound === "under" ? value < limit : value <= limit;
   const detail = [measured.detail, failReason].filter(Boolean).join("; ");
-  return { target: measured.target, name: measured.name, value, limit, unit: measured.unit, bound, detail, pass: !failReason && Number.isFinite(value) && within };
+  const spread = measured.spread ?? { min: value, max: value };
+  const pass = !failReason && Number.isFinite(value) && within;
+  return { target: measured.target, name: measured.name, value, limit, unit: measured.unit, bound, detail, pass, spread, noisy: isNoisy(value, spread) };
 }
 
 /** A target that could not be measured: it fails, and its name says why. */
 export function notMeasured(headline: TargetHeadline, why: string): Judged {
   const { target, name, unit, limit } = headline;
-  return { target, name: `${name} (not measured yet)`, value: Number.NaN, limit, unit, pass: false, bound: "at most", detail: why };
+  const spread = { min: Number.NaN, max: Number.NaN };
+  return { target, name: `${name} (not measured yet)`, value: Number.NaN, limit, unit, pass: false, bound: "at most", detail: why, spread, noisy: false };
 }
 
-/** Only the public keys, in the public order; a value not measured (NaN) cannot be JSON, so it is -1. */
+/** A value not measured (NaN) cannot be JSON, so it is -1. */
+const jsonNumber = (value: number): number => (Number.isFinite(value) ? value : -1);
+
+/** Only the public keys, in the public order, the added ones last. */
 export function jsonOf(results: ReadonlyArray<TargetResult>): string {
-  const rows = results.map(({ target, name, value, limit, unit, pass }) => ({
+  const rows = results.map(({ target, name, value, limit, unit, pass, spread, noisy }) => ({
     target,
     name,
-    value: Number.isFinite(value) ? value : -1,
+    value: jsonNumber(value),
     limit,
     unit,
     pass,
+    spread: { min: jsonNumber(spread.min), max: jsonNumber(spread.max) },
+    noisy,
   }));
   return JSON.stringify(rows, null, 2);
 }
@@ -70,16 +93,27 @@ export function machineLine(): string {
 
 const BOUND_SIGN: Record<Bound, string> = { "at most": "≤", "at least": "≥", under: "<" };
 
+function spreadText({ value, spread }: TargetResult): string {
+  if (!Number.isFinite(value) || (spread.min === value && spread.max === value)) return "";
+  return `${spread.min}–${spread.max}`;
+}
+
+function verdictText(result: Judged): string {
+  if (!Number.isFinite(result.value)) return "not measured";
+  return `${result.pass ? "PASS" : "FAIL"}${result.noisy ? " noisy" : ""}`;
+}
+
 export function tableOf(results: readonly Judged[], notes: readonly string[]): string {
   const rows = results.map((result) => [
     String(result.target),
     result.name,
     Number.isFinite(result.value) ? `${result.value} ${result.unit}` : "—",
+    spreadText(result),
     `${BOUND_SIGN[result.bound]} ${result.limit} ${result.unit}`,
-    result.pass ? "PASS" : "FAIL",
+    verdictText(result),
     result.detail ?? "",
   ]);
-  const header = ["#", "target", "measured", "limit", "", "detail"];
+  const header = ["#", "target", "median", "spread", "limit", "", "detail"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
   const rule = widths.map((width) => "-".repeat(width)).join("  ");

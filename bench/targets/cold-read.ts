@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listMarkdownFiles } from "../../src/cli/read-vault";
-import { interleaved, progress, significant } from "../measure";
+import { interleaved, pairFigure, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
 import type { Measured, TargetHeadline } from "../report";
 import { largest, openVaultFolder, smallest, type BenchWorld, type ScaledVault } from "../setup";
@@ -35,7 +35,7 @@ function measureAt(scale: ScaledVault, rounds: number): Measured {
   return {
     target: COLD_READ_TARGET.target,
     name: `headless cold read into the index / bare byte read, ${scale.label} vault`,
-    value: significant(pair.subjectMs / pair.baselineMs),
+    ...pairFigure(pair, (bytesMs, readMs) => readMs / bytesMs),
     limit: COLD_READ_TARGET.limit,
     unit: "×",
     bound: "at most",

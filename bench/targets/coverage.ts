@@ -1,6 +1,6 @@
 /**
- * Target 5: the coverage of every technique with rollup and one filter (a platform), on the 1× vault;
- * and linearity: the coverage of all technique families against the coverage of each quarter of them
+ * Target 5: the coverage of every technique with rollup and one filter (a platform), on the 1× vault,
+ * against one pass over the same techniques that only reads each row's counts; and linearity: the coverage of all technique families against the coverage of each quarter of them
  * (every fourth family) computed in turn. The quarters add up to the whole, so a linear cost gives ≈ 1
  * whatever the number of rules per technique, while a quadratic one gives ≈ 4.
  */
@@ -8,13 +8,13 @@ import { computeCoverage } from "../../src/core/coverage";
 import type { NoteRecord } from "../../src/core/note";
 import { parentTechniqueId } from "../../src/core/technique-id";
 import { VaultIndex } from "../../src/core/vault-index";
-import { callsPerSample, interleaved, progress, significant } from "../measure";
+import { callsPerSample, interleaved, pairFigure, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
 import type { Measured, TargetHeadline } from "../report";
 import { smallest, type BenchWorld } from "../setup";
 
 /** Target 5's headline: its first figure is held to this limit. */
-export const COVERAGE_TARGET: TargetHeadline = { target: 5, name: "coverage", unit: "ms", limit: 5 };
+export const COVERAGE_TARGET: TargetHeadline = { target: 5, name: "coverage", unit: "×", limit: 5 };
 
 const FILTER = { platform: "Windows" };
 
@@ -34,6 +34,21 @@ function techniqueCount(index: VaultIndex): number {
   return [...index.techniqueIdsWithNotes()].length;
 }
 
+/**
+ * The least a coverage report does: every technique with a note, in ID order, its rule and test
+ * counts read, with its sub-techniques' added (the rollup). No rows, lists, filter or tactics.
+ */
+function countsPass(index: VaultIndex): () => number {
+  return () => {
+    let counted = 0;
+    for (const id of [...index.techniqueIdsWithNotes()].sort()) {
+      const family = parentTechniqueId(id) ?? id;
+      counted += index.rulesFor(id).size + index.testsFor(id).size + (family === id ? 0 : index.rulesFor(family).size);
+    }
+    return counted;
+  };
+}
+
 export function measureCoverage(world: BenchWorld, options: BenchOptions): Measured[] {
   const { label, vault } = smallest(world);
   const all = vault.index;
@@ -47,24 +62,30 @@ export function measureCoverage(world: BenchWorld, options: BenchOptions): Measu
   // A single call lasts a millisecond or so, near the timer's and the scheduler's noise: samples of about 20 ms.
   const allTimes = callsPerSample(coverageOf([all], 1), 20, options.smoke);
   const quarterTimes = callsPerSample(coverageOf(quarters, 1), 20, options.smoke);
-  const pair = interleaved(options.rounds * 2 + 1, coverageOf(quarters, quarterTimes), coverageOf([all], allTimes), { collect: false });
+  const counts = countsPass(all);
+  const countsTimes = callsPerSample(() => (sink += counts()), 20, options.smoke);
+  const countsOnly = (): void => {
+    for (let i = 0; i < countsTimes; i++) sink += counts();
+  };
+  const coverage = interleaved(options.rounds * 2 + 1, countsOnly, coverageOf([all], allTimes), { collect: false });
+  const linearity = interleaved(options.rounds * 2 + 1, coverageOf(quarters, quarterTimes), coverageOf([all], allTimes), { collect: false });
   if (sink < 0) progress("unreachable");
-  const allMs = pair.subjectMs / allTimes;
-  const quartersMs = pair.baselineMs / quarterTimes;
+  const allMs = linearity.subjectMs / allTimes;
+  const quartersMs = linearity.baselineMs / quarterTimes;
   return [
     {
       target: COVERAGE_TARGET.target,
-      name: `coverage of all techniques, rollup and a platform filter, ${label} vault`,
-      value: significant(allMs),
+      name: `coverage of all techniques, rollup and a platform filter / a pass reading each technique's counts, ${label} vault`,
+      ...pairFigure(coverage, (countsMs, coverageMs) => coverageMs / allTimes / (countsMs / countsTimes)),
       limit: COVERAGE_TARGET.limit,
-      unit: "ms",
-      bound: "under",
-      detail: `${techniqueCount(all)} techniques`,
+      unit: "×",
+      bound: "at most",
+      detail: `coverage ${significant(coverage.subjectMs / allTimes)} ms, counts ${significant((coverage.baselineMs / countsTimes) * 1000)} µs, ${techniqueCount(all)} techniques`,
     },
     {
       target: 5,
       name: `coverage linearity: all techniques / its four quarters one after another (linear ≈ 1), ${label} vault`,
-      value: significant(allMs / quartersMs),
+      ...pairFigure(linearity, (quartersTimed, allTimed) => allTimed / allTimes / (quartersTimed / quarterTimes)),
       limit: 1.5,
       unit: "×",
       bound: "at most",

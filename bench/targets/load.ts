@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PluginLoadFigures } from "../plugin-load/main";
-import { median, progress, significant } from "../measure";
+import { figureOf, median, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
 import { judged, notMeasured, type Judged, type TargetHeadline } from "../report";
 import { smallest, type BenchWorld } from "../setup";
@@ -46,7 +46,7 @@ function pluginLoad(world: BenchWorld, options: BenchOptions): Judged[] {
   const built = notesAfterBuild > 0 ? undefined : "the index was still empty after layout-ready: nothing was measured";
   return [
     judged({ ...ONLOAD, value: notesAfterOnload, bound: "at most", detail, failReason: built }),
-    judged({ ...RATIO, value: significant(onloadMs / buildMs), bound: "under", detail, failReason: built }),
+    judged({ ...RATIO, ...figureOf(figures.map((figure) => figure.onloadMs / figure.buildMs)), bound: "under", detail, failReason: built }),
   ];
 }
 

@@ -4,7 +4,7 @@
  * so the growth is what the index adds to what Obsidian already holds.
  */
 import { VaultIndex } from "../../src/core/vault-index";
-import { collectGarbage, hasGc, median, progress, significant } from "../measure";
+import { collectGarbage, figureOf, hasGc, progress } from "../measure";
 import type { BenchOptions } from "../options";
 import type { Measured, TargetHeadline } from "../report";
 import { largest, type BenchWorld } from "../setup";
@@ -24,7 +24,7 @@ export function measureMemory(world: BenchWorld, options: BenchOptions): Measure
   progress(`target 6: heap growth of an index of ${records.length} notes, ${label} vault…`);
   const samples: number[] = [];
   let notes = 0;
-  for (let round = 0; round < Math.min(options.slowRounds, 3); round++) {
+  for (let round = 0; round < Math.min(options.slowRounds, 5); round++) {
     const before = settledHeap();
     const index = new VaultIndex(vault.index.conventions);
     for (const record of records) index.upsert({ path: record.path, frontmatter: record.frontmatter, inlineTags: [...record.inlineTags] });
@@ -36,7 +36,7 @@ export function measureMemory(world: BenchWorld, options: BenchOptions): Measure
     {
       target: MEMORY_TARGET.target,
       name: `heap growth per indexed note, ${label} vault`,
-      value: significant(median(samples)),
+      ...figureOf(samples),
       limit: MEMORY_TARGET.limit,
       unit: "B",
       bound: "under",

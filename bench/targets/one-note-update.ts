@@ -8,7 +8,7 @@ import { queryTags } from "../../src/core/query/evaluate";
 import { frontmatterTags } from "../../src/core/tag-facts";
 import { parentTechniqueId, parseTechniqueId, techniqueIdAsTag } from "../../src/core/technique-id";
 import type { IndexChange, VaultIndex } from "../../src/core/vault-index";
-import { callsPerSample, interleaved, progress, significant } from "../measure";
+import { callsPerSample, interleaved, pairFigure, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
 import type { Measured, TargetHeadline } from "../report";
 import { smallest, type BenchWorld, type ScaledVault } from "../setup";
@@ -77,7 +77,7 @@ export function measureOneNoteUpdate(world: BenchWorld, options: BenchOptions): 
     return {
       target: ONE_NOTE_UPDATE_TARGET.target,
       name: `one-note update: cost at ${scale.label} / cost at ${base.label}`,
-      value: significant(pair.subjectMs / pair.baselineMs),
+      ...pairFigure(pair, (baseMs, scaledMs) => scaledMs / baseMs),
       limit: ONE_NOTE_UPDATE_TARGET.limit,
       unit: "×",
       bound: "at most",

@@ -35,10 +35,9 @@ export class PathPostings {
     return true;
   }
 
-  /** Every key with paths. */
-  *keys(): IterableIterator<string> {
-    yield* this.appended.keys();
-    yield* this.sets.keys();
+  /** Every key with paths, as a snapshot: reading a key while iterating moves it between the two maps. */
+  keys(): IterableIterator<string> {
+    return [...this.appended.keys(), ...this.sets.keys()].values();
   }
 
   /** How many paths each key has, without making any key's Set. */

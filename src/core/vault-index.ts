@@ -38,19 +38,20 @@ export function mergeChange(into: IndexChange, from: IndexChange): IndexChange {
 
 const NO_PATHS: ReadonlySet<string> = new Set();
 
-type PathsByKey = Map<string, Set<string>>;
+/** Parent tag key → nested tag keys below it that some note carries: few keys, read on every nested query. */
+type KeysByParent = Map<string, Set<string>>;
 
-function addTo(map: PathsByKey, key: string, path: string): void {
-  let paths = map.get(key);
-  if (!paths) map.set(key, (paths = new Set()));
-  paths.add(path);
+function addTo(map: KeysByParent, parent: string, key: string): void {
+  let keys = map.get(parent);
+  if (!keys) map.set(parent, (keys = new Set()));
+  keys.add(key);
 }
 
-function removeFrom(map: PathsByKey, key: string, path: string): void {
-  const paths = map.get(key);
-  if (!paths) return;
-  paths.delete(path);
-  if (paths.size === 0) map.delete(key);
+function removeFrom(map: KeysByParent, parent: string, key: string): void {
+  const keys = map.get(parent);
+  if (!keys) return;
+  keys.delete(key);
+  if (keys.size === 0) map.delete(parent);
 }
 
 export class VaultIndex implements QuerySource {
@@ -61,11 +62,11 @@ export class VaultIndex implements QuerySource {
   private readonly excludedFolders: ReadonlySet<string>;
   private readonly notesByPath = new Map<string, IndexedNote>();
   private readonly pathsByTag = new PathPostings();
-  /** Parent tag key → nested tag keys below it that some note carries. */
-  private readonly nestedTagKeys = new Map<string, Set<string>>();
-  private readonly rulesByTechnique: PathsByKey = new Map();
-  private readonly testsByTechnique: PathsByKey = new Map();
-  private readonly techniqueNotesById: PathsByKey = new Map();
+  private readonly nestedTagKeys: KeysByParent = new Map();
+  // Postings, not a Set per technique: a build appends, and only what is read becomes a Set (see PathPostings).
+  private readonly rulesByTechnique = new PathPostings();
+  private readonly testsByTechnique = new PathPostings();
+  private readonly techniqueNotesById = new PathPostings();
 
   constructor(conventions: VaultConventions = DEFAULT_CONVENTIONS) {
     this.conventions = conventions;
@@ -112,7 +113,7 @@ export class VaultIndex implements QuerySource {
       if (this.pathsByTag.add(key, note.path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
     }
     const byTechnique = this.techniqueMapFor(note);
-    if (byTechnique) for (const id of note.techniqueIds) addTo(byTechnique, id, note.path);
+    if (byTechnique) for (const id of note.techniqueIds) byTechnique.add(id, note.path);
     return note;
   }
 
@@ -125,7 +126,7 @@ export class VaultIndex implements QuerySource {
       if (this.pathsByTag.remove(key, path)) for (const parent of parentTagKeys(key)) removeFrom(this.nestedTagKeys, parent, key);
     }
     const byTechnique = this.techniqueMapFor(note);
-    if (byTechnique) for (const id of note.techniqueIds) removeFrom(byTechnique, id, path);
+    if (byTechnique) for (const id of note.techniqueIds) byTechnique.remove(id, path);
     this.touch(change, note);
     return change;
   }
@@ -215,13 +216,13 @@ export class VaultIndex implements QuerySource {
   /** Technique IDs claimed by more than one technique note, with the notes (sorted). */
   duplicateTechniqueNotes(): Array<{ techniqueId: string; paths: string[] }> {
     const duplicates: Array<{ techniqueId: string; paths: string[] }> = [];
-    for (const [techniqueId, paths] of this.techniqueNotesById) {
-      if (paths.size > 1) duplicates.push({ techniqueId, paths: [...paths].sort() });
+    for (const [techniqueId, count] of this.techniqueNotesById.counts()) {
+      if (count > 1) duplicates.push({ techniqueId, paths: [...this.techniqueNotesFor(techniqueId)].sort() });
     }
     return duplicates.sort((a, b) => (a.techniqueId < b.techniqueId ? -1 : 1));
   }
 
-  private techniqueMapFor(note: IndexedNote): PathsByKey | null {
+  private techniqueMapFor(note: IndexedNote): PathPostings | null {
     if (note.kind === "rule") return this.rulesByTechnique;
     if (note.kind === "test") return this.testsByTechnique;
     if (note.kind === "technique") return this.techniqueNotesById;

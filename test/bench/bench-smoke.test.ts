@@ -28,6 +28,8 @@ const FIELD_TYPES: Array<[string, string]> = [
   ["limit", "number"],
   ["unit", "string"],
   ["pass", "boolean"],
+  ["spread", "object"],
+  ["noisy", "boolean"],
 ];
 
 describe("npm run bench -- --smoke --json", () => {
@@ -49,6 +51,16 @@ describe("npm run bench -- --smoke --json", () => {
 
   test.each(FIELD_TYPES)("every result's %s is a %s", (key, type) => {
     for (const result of results) expect(typeof result[key]).toBe(type);
+  });
+
+  test("every spread is a min and a max around the value, or -1 for a figure not measured", () => {
+    for (const result of results) {
+      const { min, max } = result.spread as { min: number; max: number };
+      const value = result.value as number;
+      expect(Object.keys(result.spread as object).sort()).toEqual(["max", "min"]);
+      if (value === -1) expect([min, max]).toEqual([-1, -1]);
+      else expect([min <= value, value <= max]).toEqual([true, true]);
+    }
   });
 
   test("every target is a whole number, not a label such as 1a", () => {
