@@ -11,6 +11,7 @@ import { setUp, type BenchWorld } from "./setup";
 import { BROWSER_FIGURES, browserFigures } from "./targets/browser";
 import { COLD_READ_TARGET, measureColdRead } from "./targets/cold-read";
 import { COVERAGE_TARGET, measureCoverage } from "./targets/coverage";
+import { FIRST_BUILD_TARGET, measureFirstBuild } from "./targets/first-build";
 import { INDEX_BUILD_TARGET, measureIndexBuild } from "./targets/index-build";
 import { LOAD_TARGET, measureLoad } from "./targets/load";
 import { MEMORY_TARGET, measureMemory } from "./targets/memory";
@@ -31,6 +32,7 @@ const TARGETS: TargetRun[] = [
   { headline: COVERAGE_TARGET, run: measureCoverage },
   { headline: MEMORY_TARGET, run: measureMemory },
   { headline: LOAD_TARGET, run: measureLoad },
+  { headline: FIRST_BUILD_TARGET, run: measureFirstBuild },
 ];
 
 function isJudged(result: Measured | Judged): result is Judged {

@@ -20,12 +20,13 @@ const env = { ...process.env };
 
 await esbuild.build({ ...nodeBundle, entryPoints: [join(benchDir, "main.ts")], outfile: join(out, "bench.cjs") });
 
-// The plugin in the fake app: only target 7 needs it, so a broken plugin build fails only that target.
+// The plugin in the fake app: only targets 7 and 12 need it, so a broken plugin build fails only those.
 try {
   await esbuild.build({
     ...nodeBundle,
-    entryPoints: [join(benchDir, "plugin-load/main.ts")],
-    outfile: join(out, "plugin-load.cjs"),
+    entryPoints: { "plugin-load": join(benchDir, "plugin-load/main.ts"), "first-build": join(benchDir, "plugin-load/first-build.ts") },
+    outdir: out,
+    outExtension: { ".js": ".cjs" },
     alias: { obsidian: join(root, "test/fakes/obsidian.ts") },
   });
 } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { PluginLoadFigures } from "../plugin-load/main";
 import { figureOf, median, progress, significant } from "../measure";
 import type { BenchOptions } from "../options";
@@ -24,7 +24,7 @@ function mainJsSize(): Judged {
   const error = process.env.BENCH_MAIN_JS_ERROR;
   if (error || !path || !existsSync(path)) return notMeasured(SIZE, error ?? "the build wrote no main.js");
   const kilobytes = statSync(path).size / 1024;
-  return judged({ ...SIZE, value: significant(kilobytes), bound: "under", detail: path });
+  return judged({ ...SIZE, value: significant(kilobytes), bound: "under", detail: basename(path) });
 }
 
 function pluginLoad(world: BenchWorld, options: BenchOptions): Judged[] {

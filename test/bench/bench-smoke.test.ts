@@ -71,7 +71,7 @@ describe("npm run bench -- --smoke --json", () => {
     expect(new Set(results.map((result) => result.name)).size).toBe(results.length);
   });
 
-  test.each([1, 2, 3, 4, 5, 6, 7])("target %i is reported", (target) => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 12])("target %i is reported", (target) => {
     expect(results.map((result) => result.target)).toContain(target);
   });
 });

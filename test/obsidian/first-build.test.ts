@@ -44,6 +44,25 @@ describe("building in slices", () => {
     expect([summary(await build), progress.length, progress[0], progress.at(-1)]).toEqual([summary(whole), 8, { done: 128, total: 1000 }, { done: 1000, total: 1000 }]);
   });
 
+  test("indexes each chunk as it is read, so a slice ends when its time is up, not after indexing what it read", async () => {
+    const notes = records(256);
+    let clock = 0;
+    const tasks: Array<() => void> = [];
+    const win = { performance: { now: () => (clock += 5) }, setTimeout: (task: () => void) => tasks.push(task) } as unknown as Window;
+    // The clock as it was when the index read each note's tags.
+    const clockWhenIndexed: number[] = [];
+    const watched = notes.map((note, i) => ({
+      ...note,
+      get frontmatter() {
+        clockWhenIndexed[i] ??= clock;
+        return note.frontmatter;
+      },
+    }));
+    await runAll(tasks, buildInSlices({ files: watched, recordOf: (note) => note, conventions: DEFAULT_CONVENTIONS, cancelled: () => false, onProgress: () => undefined, win }));
+    // Slice one reads the clock at 5 (ends at 15): its first chunk is indexed at 5, its second at 10.
+    expect([clockWhenIndexed[0], clockWhenIndexed[64], clockWhenIndexed[128]]).toEqual([5, 10, 20]);
+  });
+
   test("stops, giving nothing, once cancelled", async () => {
     let cancelled = false;
     const { win, tasks } = steppedWindow(5);
