@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
 mkdirSync(out, { recursive: true });
 
-const nodeBundle = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", external: ["jsdom", "esbuild"] };
+const nodeBundle = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", external: ["jsdom", "esbuild", "playwright-core", "@sparticuz/chromium"] };
 const firstLine = (error) => String(error?.errors?.[0]?.text ?? error?.message ?? error).split("\n")[0];
 const env = { ...process.env };
 

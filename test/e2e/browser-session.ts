@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { browserExecutable, CHROMIUM_ARGS } from "../support/browser";
+import { REPO_ROOT } from "../support/paths";
 import { buildPage } from "./build-page";
 import { pageProblems } from "./page-reading";
 import { startPageServer, type PageServer } from "./page-server";
 
-export const ARTIFACTS_DIR = join(__dirname, "artifacts");
+export const ARTIFACTS_DIR = join(REPO_ROOT, "test/e2e/artifacts");
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface E2ESession {

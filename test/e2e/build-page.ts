@@ -10,7 +10,9 @@ import { loadVaultFolder } from "../fakes/load-vault-folder";
 import { EXAMPLE_VAULT, REAL_VAULT, REPO_ROOT, hasRealVault } from "../support/paths";
 import type { PageVaultData } from "./page/e2e-api";
 
-export const BUILD_DIR = join(__dirname, ".build");
+/** This folder, named from the repository's root so the bench's bundle (built elsewhere) finds it too. */
+const E2E_DIR = join(REPO_ROOT, "test/e2e");
+export const BUILD_DIR = join(E2E_DIR, ".build");
 
 export interface PageVault {
   name: "use-case-catalogue" | "example-vault";
@@ -36,7 +38,7 @@ function writeAtomically(name: string, body: Buffer): void {
 
 async function bundlePage(): Promise<Buffer> {
   const result = await build({
-    entryPoints: [join(__dirname, "page/page-main.ts")],
+    entryPoints: [join(E2E_DIR, "page/page-main.ts")],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -72,11 +74,11 @@ export function buildPage(): Promise<Map<string, PageAsset>> {
     writeAtomically("vault.json", vault);
     const css = (path: string): PageAsset => ({ body: readFileSync(path), contentType: "text/css; charset=utf-8" });
     return new Map<string, PageAsset>([
-      ["/", { body: readFileSync(join(__dirname, "page/index.html")), contentType: "text/html; charset=utf-8" }],
+      ["/", { body: readFileSync(join(E2E_DIR, "page/index.html")), contentType: "text/html; charset=utf-8" }],
       ["/page.js", { body: script, contentType: "text/javascript; charset=utf-8" }],
       ["/vault.json", { body: vault, contentType: "application/json; charset=utf-8" }],
-      ["/theme.css", css(join(__dirname, "theme.css"))],
-      ["/app.css", css(join(__dirname, "page/app.css"))],
+      ["/theme.css", css(join(E2E_DIR, "theme.css"))],
+      ["/app.css", css(join(E2E_DIR, "page/app.css"))],
       ["/styles.css", css(join(REPO_ROOT, "styles.css"))],
     ]);
   })();

@@ -11,6 +11,8 @@ export interface PageVaultData {
   pluginData: unknown;
 }
 
+import type { TypingFigures, TypingOptions } from "./typing";
+
 /** Figures for the benchmark's target 8, in milliseconds; see bench/targets/browser.ts. */
 export interface BrowserFigures {
   panelFirstRenderMs: number;
@@ -67,6 +69,8 @@ export interface AttackVaultE2E {
   setTakeOver(on: boolean): Promise<void>;
   /** Measure the first renders; call once, on a fresh page, before opening anything. */
   measureFirstRenders(notePath: string): Promise<BrowserFigures>;
+  /** Time keystrokes in a long note in Live Preview with the plugin's extension and without (the bench's target 9). */
+  measureTyping(options: TypingOptions): Promise<TypingFigures>;
 }
 
 declare global {

@@ -64,6 +64,12 @@ function coreLikeCodeBlocks(view: () => EditorView | null): Extension {
 export interface LivePreviewOptions {
   /** Register the core-like decoration before the plugins' extensions (default) or after. */
   coreFirst?: boolean;
+  /** Leave out the core-like decoration (default: in), e.g. to time the plugin's extension alone. */
+  coreCodeBlocks?: boolean;
+  /** Leave out the plugins' extensions (default: in): the editor as it is without the plugin. */
+  pluginExtensions?: boolean;
+  /** More extensions, after all the others (a fixed height, say). */
+  extensions?: Extension[];
 }
 
 export interface LivePreviewEditor {
@@ -82,15 +88,16 @@ export function openLivePreview(app: App, file: TFile, host: HTMLElement, option
     editorLivePreviewField.init(() => true),
     EditorView.lineWrapping,
   ];
-  if (options.coreFirst !== false) extensions.push(core, plugins.of(pluginExtensions()));
-  else extensions.push(plugins.of(pluginExtensions()), core);
+  const withPlugins = options.pluginExtensions !== false;
+  const ordered = [options.coreCodeBlocks === false ? [] : core, withPlugins ? plugins.of(pluginExtensions()) : []];
+  extensions.push(...(options.coreFirst !== false ? ordered : ordered.reverse()), ...(options.extensions ?? []));
   editor = new EditorView({ parent: host, state: EditorState.create({ doc: app.vault.readNow(file), extensions }) });
   const view = editor;
-  app.workspace.onEditorOptions = () => view.dispatch({ effects: plugins.reconfigure(pluginExtensions()) });
+  if (withPlugins) app.workspace.onEditorOptions = () => view.dispatch({ effects: plugins.reconfigure(pluginExtensions()) });
   return {
     view,
     destroy() {
-      app.workspace.onEditorOptions = null;
+      if (withPlugins) app.workspace.onEditorOptions = null;
       view.destroy();
     },
   };

@@ -10,6 +10,7 @@ import { createFakeApp, listenerErrors, renderErrors, type App } from "../../fak
 import type { AppRecords, AttackVaultE2E, PageVaultData } from "./e2e-api";
 import { measureFirstRenders } from "./figures";
 import { openLivePreview, type LivePreviewEditor } from "./live-preview";
+import { measureTyping } from "./typing";
 
 async function settle(app: App): Promise<void> {
   await app.debug.settle();
@@ -88,6 +89,11 @@ async function boot(): Promise<void> {
       app.workspace.hoverEvents.length = 0;
     },
     measureFirstRenders: (notePath) => measureFirstRenders(app, plugin, notePath, vault.name),
+    async measureTyping(options) {
+      const figures = await measureTyping(app, app.workspace.rootSplit.containerEl, options);
+      await settle(app);
+      return figures;
+    },
     async openLivePreview(path, options) {
       editor?.destroy();
       const host = app.workspace.rootSplit.containerEl.createDiv("markdown-source-view mod-cm6 is-live-preview e2e-live-preview");
