@@ -4,7 +4,8 @@
  * CodeMirror extension instead: a block replace decoration over the same range as Obsidian's
  * (opening fence line start to closing fence marker end), at `Prec.highest`, so it is the one
  * drawn. As in Obsidian, a fence the selection touches shows its source while the editor has
- * focus. Edits map the decorations; a block is drawn again only when its own source changes.
+ * focus. Edits map the decorations; a block is drawn again only when its own source changes, and
+ * its widget replaced only then: every other block keeps its widget through any edit.
  */
 import { Prec, StateEffect, StateField, type EditorSelection, type EditorState, type Extension, type Transaction } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet } from "@codemirror/view";
@@ -89,14 +90,34 @@ function sourceShown(fences: QueryFence[], selection: EditorSelection | null): s
   return shown;
 }
 
-function decorate(fences: QueryFence[], shown: string, sourcePath: string, docLength: number, renderBlock: LiveBlockRenderer): DecorationSet {
+/** The widget decorations of `drawn` by where they start, to hand on to fences that did not change. */
+function widgetsByStart(drawn: DecorationSet): Map<number, { to: number; decoration: Decoration }> {
+  const byStart = new Map<number, { to: number; decoration: Decoration }>();
+  for (let cursor = drawn.iter(); cursor.value; cursor.next()) byStart.set(cursor.from, { to: cursor.to, decoration: cursor.value });
+  return byStart;
+}
+
+/**
+ * The decorations for `fences`. A fence whose range, source and note are those of a decoration in
+ * `drawn` (the previous ones, mapped through the edit) keeps it: the same widget, nothing rebuilt.
+ */
+function decorate(fences: QueryFence[], shown: string, sourcePath: string, docLength: number, renderBlock: LiveBlockRenderer, drawn: DecorationSet = Decoration.none): DecorationSet {
+  const previous = widgetsByStart(drawn);
   const ranges = [];
   for (let index = 0; index < fences.length; index++) {
     const fence = fences[index];
     if (!fence || shown[index] === "1") continue;
-    const widget = new QueryBlockWidget(fence.source, sourcePath, renderBlock);
     // As Obsidian does for a block that ends the document.
-    ranges.push(Decoration.replace({ widget, block: true, inclusiveEnd: fence.to !== docLength }).range(fence.from, fence.to));
+    const inclusiveEnd = fence.to !== docLength;
+    const kept = previous.get(fence.from);
+    const keptSpec = kept?.decoration.spec as { widget?: unknown; inclusiveEnd?: boolean } | undefined;
+    const keptWidget = keptSpec?.widget;
+    if (kept && kept.to === fence.to && keptSpec?.inclusiveEnd === inclusiveEnd && keptWidget instanceof QueryBlockWidget && keptWidget.source === fence.source && keptWidget.sourcePath === sourcePath) {
+      ranges.push(kept.decoration.range(fence.from, fence.to));
+      continue;
+    }
+    const widget = new QueryBlockWidget(fence.source, sourcePath, renderBlock);
+    ranges.push(Decoration.replace({ widget, block: true, inclusiveEnd }).range(fence.from, fence.to));
   }
   return Decoration.set(ranges);
 }
@@ -117,7 +138,8 @@ function nextState(previous: LiveQueryState, transaction: Transaction, renderBlo
     // Typing outside the blocks: the same widgets, moved with the text.
     return { ...previous, focused, fences, decorations: previous.decorations.map(transaction.changes) };
   }
-  return { active: true, sourcePath, focused, fences, shown, decorations: decorate(fences, shown, sourcePath, state.doc.length, renderBlock) };
+  const drawn = fresh ? Decoration.none : previous.decorations.map(transaction.changes);
+  return { active: true, sourcePath, focused, fences, shown, decorations: decorate(fences, shown, sourcePath, state.doc.length, renderBlock, drawn) };
 }
 
 function initialState(state: EditorState, renderBlock: LiveBlockRenderer): LiveQueryState {

@@ -84,6 +84,12 @@ describe("a technique note in Live Preview", () => {
     expect(kept).toEqual(["yes", "yes"]);
   });
 
+  test("typing beside blocks in a 5,000-line note draws no block again and replaces no widget", async () => {
+    const typed = await browser.page.evaluate(() => window.attackVaultE2E!.measureTyping({ rounds: 1, places: 3, keystrokes: 5, lines: 5000, blocks: 100 }));
+    const { blocksDrawnWhileTyping, widgetsReplacedWhileTyping } = typed;
+    expect([typed.blocksOnScreen > 0, { blocksDrawnWhileTyping, widgetsReplacedWhileTyping }]).toEqual([true, { blocksDrawnWhileTyping: 0, widgetsReplacedWhileTyping: 0 }]);
+  });
+
   test("with Render query blocks off, Obsidian's own decoration draws the fences; on again, the plugin's", async () => {
     await browser.page.evaluate((path) => window.attackVaultE2E!.openLivePreview(path), POWERSHELL);
     await browser.page.evaluate(() => window.attackVaultE2E!.setTakeOver(false));

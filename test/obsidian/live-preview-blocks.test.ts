@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** Live Preview: the plugin's block in place of each ```query fence, drawn again only when its own source changes. */
-import { EditorState } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { EditorState, type Extension } from "@codemirror/state";
+import { EditorView, type WidgetType } from "@codemirror/view";
 import { editorInfoField, editorLivePreviewField } from "obsidian";
 import { liveQueryBlocks } from "../../src/obsidian/live-preview-blocks";
 
@@ -79,5 +79,71 @@ describe("liveQueryBlocks", () => {
     events.length = 0;
     view.destroy();
     expect(events.sort()).toEqual(["release: tag: atomic_test", "release: tag: detection_rule\ntag: T1059"]);
+  });
+});
+
+/*
+ * Keystrokes on the editor state alone: typing outside the blocks maps the widgets it has (the
+ * same objects, so nothing is drawn again and nothing rebuilt); typing inside a block's query
+ * replaces that block's widget alone.
+ */
+const BLOCK = ["```query", "tag: detection_rule", "```"];
+const TYPED_NOTE = ["# T1059", "Prose before.", ...BLOCK, "Prose between.", ...BLOCK, "Prose between again.", ...BLOCK, "Prose after."].join("\n");
+
+function editorState(): EditorState {
+  const extensions: Extension[] = [editorLivePreviewField.init(() => true), editorInfoField.init(() => null as never), liveQueryBlocks(() => () => undefined)];
+  return EditorState.create({ doc: TYPED_NOTE, extensions });
+}
+
+/** The block widgets the plugin's field gives the editor, in document order. */
+function widgetsOf(state: EditorState): WidgetType[] {
+  const widgets: WidgetType[] = [];
+  for (const source of state.facet(EditorView.decorations)) {
+    if (typeof source === "function") continue;
+    for (let cursor = source.iter(); cursor.value; cursor.next()) {
+      const widget = (cursor.value.spec as { widget?: WidgetType }).widget;
+      if (widget) widgets.push(widget);
+    }
+  }
+  return widgets;
+}
+
+/** Types `text` one character a transaction at the end of the line that starts with `line`. */
+function typeAfter(state: EditorState, line: string, text: string): EditorState {
+  let at = state.doc.toString().indexOf(line) + line.length;
+  for (const key of text) {
+    state = state.update({ changes: { from: at, insert: key }, selection: { anchor: at + 1 }, userEvent: "input.type" }).state;
+    at++;
+  }
+  return state;
+}
+
+describe("typing in Live Preview", () => {
+  test.each([
+    ["before every block", "Prose before."],
+    ["between two blocks", "Prose between."],
+    ["after every block", "Prose after."],
+    ["on the heading", "# T1059"],
+  ])("%s keeps every block's widget, mapped rather than rebuilt", (_name, line) => {
+    const before = editorState();
+    const after = typeAfter(before, line, " and more");
+    const kept = widgetsOf(after).map((widget, index) => widget === widgetsOf(before)[index]);
+    expect(kept).toEqual([true, true, true]);
+  });
+
+  test("typing inside the second block's query replaces that block's widget alone", () => {
+    const before = editorState();
+    const after = typeAfter(before, "Prose between.\n```query\ntag: detection_rule", "_x");
+    const kept = widgetsOf(after).map((widget, index) => widget === widgetsOf(before)[index]);
+    expect(kept).toEqual([true, false, true]);
+  });
+
+  test("the mapped widgets still cover their fences after typing", () => {
+    const after = typeAfter(editorState(), "Prose before.", " and more");
+    const covered: string[] = [];
+    for (const source of after.facet(EditorView.decorations)) {
+      if (typeof source !== "function") source.between(0, after.doc.length, (from, to) => void covered.push(after.doc.sliceString(from, to)));
+    }
+    expect(covered).toEqual([BLOCK.join("\n"), BLOCK.join("\n"), BLOCK.join("\n")]);
   });
 });
