@@ -71,7 +71,22 @@ describe("npm run bench -- --smoke --json", () => {
     expect(new Set(results.map((result) => result.name)).size).toBe(results.length);
   });
 
-  test.each([1, 2, 3, 4, 5, 6, 7, 12])("target %i is reported", (target) => {
+  // A figure "not measured" (no browser here, say) still counts as reported.
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 12])("target %i is reported", (target) => {
     expect(results.map((result) => result.target)).toContain(target);
+  });
+});
+
+describe("the browser targets where no browser can start", () => {
+  const env = { ...process.env, ATTACK_VAULT_CHROMIUM: join(REPO_ROOT, "no-such-chromium") };
+  const noBrowser = spawnSync(process.execPath, [join(REPO_ROOT, "bench/run.mjs"), "--smoke", "--json", "--only", "8,9"], { cwd: REPO_ROOT, encoding: "utf8", timeout: 120_000, env });
+  const reported = (JSON.parse(noBrowser.stdout || "[]") as Array<{ target: number; value: number; pass: boolean }>).map(({ target, value, pass }) => ({ target, value, pass }));
+
+  test("say 'not measured' (value -1) and fail, each of targets 8 and 9", () => {
+    expect(reported).toEqual([
+      { target: 8, value: -1, pass: false },
+      { target: 8, value: -1, pass: false },
+      { target: 9, value: -1, pass: false },
+    ]);
   });
 });
