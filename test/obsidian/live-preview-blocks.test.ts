@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 /** Live Preview: the plugin's block in place of each ```query fence, drawn again only when its own source changes. */
 import { EditorState, type Extension } from "@codemirror/state";
-import { EditorView, type WidgetType } from "@codemirror/view";
+import { EditorView } from "@codemirror/view";
 import { editorInfoField, editorLivePreviewField } from "obsidian";
 import { liveQueryBlocks } from "../../src/obsidian/live-preview-blocks";
+import { widgetsOf } from "../support/editor-widgets";
 
 const NOTE = "# T1059\n\n```query\ntag: detection_rule\ntag: T1059\n```\n\nText.\n\n```query\ntag: atomic_test\n```\n";
 
@@ -93,19 +94,6 @@ const TYPED_NOTE = ["# T1059", "Prose before.", ...BLOCK, "Prose between.", ...B
 function editorState(): EditorState {
   const extensions: Extension[] = [editorLivePreviewField.init(() => true), editorInfoField.init(() => null as never), liveQueryBlocks(() => () => undefined)];
   return EditorState.create({ doc: TYPED_NOTE, extensions });
-}
-
-/** The block widgets the plugin's field gives the editor, in document order. */
-function widgetsOf(state: EditorState): WidgetType[] {
-  const widgets: WidgetType[] = [];
-  for (const source of state.facet(EditorView.decorations)) {
-    if (typeof source === "function") continue;
-    for (let cursor = source.iter(); cursor.value; cursor.next()) {
-      const widget = (cursor.value.spec as { widget?: WidgetType }).widget;
-      if (widget) widgets.push(widget);
-    }
-  }
-  return widgets;
 }
 
 /** Types `text` one character a transaction at the end of the line that starts with `line`. */

@@ -5,8 +5,9 @@
  * decorations, DOM) and the layout read that follows (`coordsAtPos` runs the pending measure).
  */
 import type { Extension } from "@codemirror/state";
-import { EditorView, type WidgetType } from "@codemirror/view";
+import { EditorView } from "@codemirror/view";
 import type { App } from "../../fakes/obsidian";
+import { widgetsOf } from "../../support/editor-widgets";
 import { openLivePreview, type LivePreviewEditor } from "./live-preview";
 
 export interface TypingOptions {
@@ -72,18 +73,6 @@ function placesToType(view: EditorView, count: number): number[] {
   return places;
 }
 
-function widgetsOf(view: EditorView): Set<WidgetType> {
-  const widgets = new Set<WidgetType>();
-  for (const source of view.state.facet(EditorView.decorations)) {
-    if (typeof source === "function") continue;
-    for (let cursor = source.iter(); cursor.value; cursor.next()) {
-      const widget = (cursor.value.spec as { widget?: WidgetType }).widget;
-      if (widget) widgets.add(widget);
-    }
-  }
-  return widgets;
-}
-
 /** The same keystrokes on the editor's state only: what the fields compute, without the view. */
 function stateOnlyMs(editor: LivePreviewEditor, at: number, keystrokes: number): number {
   let state = editor.view.state;
@@ -139,11 +128,11 @@ export async function measureTyping(app: App, host: HTMLElement, options: Typing
         const onScreen = withPlugin.view.contentDOM.querySelectorAll(".attack-vault-live-block").length;
         figures.blocksOnScreen = figures.blocksOnScreen < 0 ? onScreen : Math.min(figures.blocksOnScreen, onScreen);
         const timeWith = async (): Promise<void> => {
-          const before = widgetsOf(withPlugin.view);
+          const before = new Set(widgetsOf(withPlugin.view.state));
           blocksAdded();
           withMs += await typeAt(withPlugin, at, options.keystrokes);
           figures.blocksDrawnWhileTyping += blocksAdded();
-          for (const widget of widgetsOf(withPlugin.view)) if (!before.has(widget)) figures.widgetsReplacedWhileTyping++;
+          for (const widget of widgetsOf(withPlugin.view.state)) if (!before.has(widget)) figures.widgetsReplacedWhileTyping++;
         };
         const timeWithout = async (): Promise<void> => {
           withoutMs += await typeAt(withoutPlugin, at, options.keystrokes);
