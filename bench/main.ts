@@ -12,6 +12,7 @@ import { COLD_READ_TARGET, measureColdRead } from "./targets/cold-read";
 import { COVERAGE_TARGET, measureCoverage } from "./targets/coverage";
 import { FIRST_BUILD_TARGET, measureFirstBuild } from "./targets/first-build";
 import { FIRST_RENDER_TARGET, measureFirstRender } from "./targets/first-render";
+import { HOSTILE_TARGET, measureHostile } from "./targets/hostile";
 import { INDEX_BUILD_TARGET, measureIndexBuild } from "./targets/index-build";
 import { LOAD_TARGET, measureLoad } from "./targets/load";
 import { MEMORY_TARGET, measureMemory } from "./targets/memory";
@@ -37,6 +38,7 @@ const TARGETS: TargetRun[] = [
   { headline: LOAD_TARGET, run: measureLoad },
   { headline: FIRST_RENDER_TARGET, run: measureFirstRender, inBrowser: true },
   { headline: TYPING_TARGET, run: measureTyping, inBrowser: true },
+  { headline: HOSTILE_TARGET, run: measureHostile },
   { headline: FIRST_BUILD_TARGET, run: measureFirstBuild },
 ];
 

@@ -21,6 +21,8 @@ export interface BenchWorld {
   techniqueQueries: QueryNode[];
   /** Lines the table prints above the results: what was measured on. */
   notes: string[];
+  /** A temporary folder for vaults a target writes; removed with the scaled vaults. */
+  scratchDir: string;
   cleanUp: () => void;
 }
 
@@ -73,5 +75,5 @@ export function setUp(options: BenchOptions): BenchWorld {
   }
   const sizes = scales.map((scale) => `${scale.label} ${scale.vault.index.size} notes`).join(", ");
   notes.push(`scales: ${sizes}; ${techniqueQueries.length} query blocks in ${techniqueNotes.size} technique notes (${blocks.length - techniqueQueries.length} do not parse)`);
-  return { source, scales, techniqueQueries, notes, cleanUp: scratch.remove };
+  return { source, scales, techniqueQueries, notes, scratchDir: scratch.dir, cleanUp: scratch.remove };
 }
