@@ -3,7 +3,7 @@
  * value plain, quoted, a `[flow, list]` or a block list of `- items`. Reading it needs no general
  * YAML parser, which costs the headless reader more than reading the file (issue #5, target 3).
  *
- * Anything outside that shape is declined (`null`) and goes to gray-matter and js-yaml, which stay
+ * Anything outside that shape is declined (`null`) and goes to js-yaml, which stays
  * the authority: plain scalars are resolved by js-yaml's own core-schema types, and
  * test/cli/flat-frontmatter.test.ts checks every accepted text against js-yaml itself.
  */

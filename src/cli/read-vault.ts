@@ -5,7 +5,6 @@
 import { isUtf8 } from "node:buffer";
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join } from "node:path";
-import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import type { NoteRecord, NoteWarning } from "../core/note";
 import { isPlainObject } from "../core/plain-object";
@@ -89,42 +88,35 @@ function leftOut(entry: Dirent, absolute: string, named: boolean): string | null
   return named ? "is not a regular file (a FIFO, a device or a socket), so it is not read" : null;
 }
 
-/**
- * Frontmatter that is not flat (see flat-frontmatter.ts) goes to gray-matter and js-yaml.
- * gray-matter's own js-yaml 3 accepts YAML that Obsidian rejects (`tags: [, x]`), so it
- * parses with js-yaml 4; the core schema keeps `2020-03-09` as text, as Obsidian does.
- */
-const GRAY_MATTER_OPTIONS = {
-  engines: { yaml: (text: string) => loadYaml(text, { schema: CORE_SCHEMA }) ?? {} },
-};
-
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
 }
 
-/** `at line 7, column 8 (reason)`, counted in the note itself, not in its frontmatter. */
-function yamlErrorWhere(error: unknown, text: string): string {
+/** `at line 7, column 8 (reason)`, counted in the note itself: `before` is the note's text up to its frontmatter. */
+function yamlErrorWhere(error: unknown, before: string, yaml: string): string {
   // js-yaml's YAMLException carries a mark; its class is not in the typings' ES module view.
   const { mark, reason } = (error ?? {}) as { mark?: { position: number }; reason?: string };
   if (mark && reason) {
-    // gray-matter hands js-yaml the text from just after the opening `---`.
-    const { line, column } = lineAndColumn(text, 3 + mark.position);
+    const { line, column } = lineAndColumn(before + yaml, before.length + mark.position);
     return `at line ${line}, column ${column} (${reason})`;
   }
   return `(${error instanceof Error ? firstLine(error.message) : String(error)})`;
 }
 
-/** Frontmatter that is not flat: gray-matter and js-yaml read it from the note's text. */
-function parseYamlFrontmatter(path: string, text: string, warnings: NoteWarning[]): Record<string, unknown> | null {
+/**
+ * Frontmatter that is not flat (see flat-frontmatter.ts): js-yaml 4 reads the text between the
+ * `---` lines that noteLayout found, the split Obsidian makes. The core schema keeps `2020-03-09`
+ * as text, as Obsidian does. (gray-matter used to split it again and bundled a second js-yaml,
+ * version 3, which also accepts YAML that Obsidian rejects, such as `tags: [, x]`.)
+ */
+function parseYamlFrontmatter(path: string, yaml: string, before: () => string, warnings: NoteWarning[]): Record<string, unknown> | null {
   try {
-    // Passing options also keeps gray-matter from caching every file's text forever.
-    const data: unknown = matter(text, GRAY_MATTER_OPTIONS).data;
+    // Empty, `~` or only comments: no properties, as an empty frontmatter has.
+    const data: unknown = loadYaml(yaml, { schema: CORE_SCHEMA }) ?? {};
     if (isPlainObject(data)) return data;
-    if (data !== null && data !== undefined) {
-      warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
-    }
+    warnings.push({ path, message: "frontmatter is not a set of properties (it is a list or a single value); its properties are ignored" });
   } catch (error) {
-    warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error, text)}; the note is kept without properties` });
+    warnings.push({ path, message: `frontmatter is not valid YAML ${yamlErrorWhere(error, before(), yaml)}; the note is kept without properties` });
   }
   return null;
 }
@@ -148,7 +140,8 @@ export function parseNoteBytes(path: string, bytes: Buffer, warnings: NoteWarnin
     warnings.push({ path, message: "frontmatter is opened with --- but never closed; Obsidian reads no properties from it" });
   } else if (layout.frontmatter) {
     const yaml = bytes.toString("utf8", layout.frontmatter.start, layout.frontmatter.end);
-    frontmatter = readFlatFrontmatter(yaml) ?? parseYamlFrontmatter(path, bytes.toString("utf8", layout.textStart), warnings);
+    const { start } = layout.frontmatter;
+    frontmatter = readFlatFrontmatter(yaml) ?? parseYamlFrontmatter(path, yaml, () => bytes.toString("utf8", layout.textStart, start), warnings);
   }
   const tags = mayHoldInlineTag(bytes, layout.bodyStart) ? inlineTags(bytes.toString("utf8", layout.bodyStart)) : NO_INLINE_TAGS;
   const frontmatterSize = layout.frontmatter === null || layout.frontmatter === "unclosed" ? 0 : layout.frontmatter.end - layout.frontmatter.start;

@@ -157,7 +157,7 @@ describe("keys named after Object.prototype members", () => {
 });
 
 describe("where note text could mislead", () => {
-  // gray-matter alone reads an unclosed frontmatter to the end of the file; Obsidian reads no properties.
+  // A YAML front-matter splitter such as gray-matter reads an unclosed frontmatter to the end of the file; Obsidian reads no properties.
   test("a note whose frontmatter is never closed has no properties, as in Obsidian", () => {
     const answer = JSON.parse(cli(hostileVault, "query", "tag:t1499", "--json").stdout) as { results: string[] };
     expect(answer.results).toEqual([]);
