@@ -19,6 +19,7 @@ import { MEMORY_TARGET, measureMemory } from "./targets/memory";
 import { measureOneNoteUpdate, ONE_NOTE_UPDATE_TARGET } from "./targets/one-note-update";
 import { measureQueryEvaluation, QUERY_EVALUATION_TARGET } from "./targets/query-evaluation";
 import { measureTyping, TYPING_TARGET } from "./targets/typing";
+import { measureWholeCommand, WHOLE_COMMAND_TARGET } from "./targets/whole-command";
 
 interface TargetRun {
   /** What the target is called and held to, also when it could not run at all. */
@@ -39,6 +40,7 @@ const TARGETS: TargetRun[] = [
   { headline: FIRST_RENDER_TARGET, run: measureFirstRender, inBrowser: true },
   { headline: TYPING_TARGET, run: measureTyping, inBrowser: true },
   { headline: HOSTILE_TARGET, run: measureHostile },
+  { headline: WHOLE_COMMAND_TARGET, run: measureWholeCommand },
   { headline: FIRST_BUILD_TARGET, run: measureFirstBuild },
 ];
 

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
-import { pluginBuildOptions } from "../esbuild.config.mjs";
+import { cliBuildOptions, pluginBuildOptions } from "../esbuild.config.mjs";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, "..");
@@ -33,19 +33,26 @@ try {
   env.BENCH_PLUGIN_LOAD_ERROR = `the plugin did not bundle with the fake app: ${firstLine(error)}`;
 }
 
-// main.js as `npm run build` makes it; the smoke run builds the same into bench/.build/ to leave the root alone.
+// main.js and dist/cli.js as `npm run build` makes them; the smoke run builds the same into bench/.build/ to leave the root alone.
 if (smoke) {
   env.BENCH_MAIN_JS = join(out, "main.js");
+  env.BENCH_CLI_JS = join(out, "cli.js");
+  const inRoot = (options) => ({ ...options, entryPoints: options.entryPoints.map((entry) => join(root, entry)), logLevel: "silent" });
   try {
-    const plugin = pluginBuildOptions(true);
-    await esbuild.build({ ...plugin, entryPoints: plugin.entryPoints.map((entry) => join(root, entry)), outfile: env.BENCH_MAIN_JS, logLevel: "silent" });
+    await esbuild.build({ ...inRoot(pluginBuildOptions(true)), outfile: env.BENCH_MAIN_JS });
   } catch (error) {
     env.BENCH_MAIN_JS_ERROR = `the plugin build failed: ${firstLine(error)}`;
   }
+  try {
+    await esbuild.build({ ...inRoot(cliBuildOptions), outfile: env.BENCH_CLI_JS });
+  } catch (error) {
+    env.BENCH_CLI_JS_ERROR = `the CLI build failed: ${firstLine(error)}`;
+  }
 } else {
   env.BENCH_MAIN_JS = join(root, "main.js");
+  env.BENCH_CLI_JS = join(root, cliBuildOptions.outfile);
   const build = spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: ["ignore", 2, 2] });
-  if (build.status !== 0) env.BENCH_MAIN_JS_ERROR = "`npm run build` failed";
+  if (build.status !== 0) env.BENCH_MAIN_JS_ERROR = env.BENCH_CLI_JS_ERROR = "`npm run build` failed";
 }
 
 // --expose-gc: a collection before each sample and a settled heap for target 6. --single-threaded-gc:
