@@ -28,12 +28,45 @@ function leafJson(value: JsonValue): string | undefined {
   return JSON.stringify(value);
 }
 
+function hasToJson(value: JsonValue): value is { toJSON(key: string): unknown } {
+  return isContainer(value) && typeof (value as { toJSON?: unknown }).toJSON === "function";
+}
+
+/**
+ * A list or map of at most this many values, all plain, is one JSON.stringify call and one piece
+ * (a rule's entry, a technique's tactics): recursive generators cost a generator and a delegation
+ * per level for every value, which made writing the JSON a sixth of a small vault's run (issue 16).
+ * Larger ones are still written entry by entry, so pieces stay small and no output needs one
+ * string of its whole size.
+ */
+const WHOLE_PIECE_VALUES = 32;
+
+/**
+ * The values left of `budget` once `value` is counted, or -1 when it holds more, or a LazyList or a
+ * toJSON anywhere (JSON.stringify would write those otherwise than this file does).
+ */
+function plainJsonBudget(value: JsonValue, budget: number): number {
+  if (!isContainer(value)) return budget - 1;
+  if (value instanceof LazyList || hasToJson(value)) return -1;
+  let left = budget - 1;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    left = plainJsonBudget(item, left);
+    if (left < 0) return -1;
+  }
+  return left;
+}
+
 /**
  * The pieces of `JSON.stringify(value, null, indent)`, one entry at a time. Lists, maps and LazyLists
  * are opened here; everything else is JSON.stringify's own. `toJSON` is honoured as JSON.stringify does.
  */
 export function* jsonChunks(value: JsonValue, indent = 2, depth = 0, key = ""): Generator<string> {
-  if (isContainer(value) && typeof (value as { toJSON?: unknown }).toJSON === "function") value = (value as { toJSON(key: string): unknown }).toJSON(key);
+  if (isContainer(value) && plainJsonBudget(value, WHOLE_PIECE_VALUES) >= 0) {
+    // JSON text holds no raw line break (strings escape it), so every "\n" is JSON.stringify's own.
+    yield JSON.stringify(value, null, indent).replaceAll("\n", "\n" + " ".repeat(indent * depth));
+    return;
+  }
+  if (hasToJson(value)) value = value.toJSON(key);
   if (!isContainer(value)) {
     yield leafJson(value) ?? "null";
     return;
@@ -46,8 +79,8 @@ export function* jsonChunks(value: JsonValue, indent = 2, depth = 0, key = ""): 
     let position = 0;
     for (const item of items) {
       yield count++ === 0 ? "[" + inner : "," + inner;
-      const skipped = item === undefined || typeof item === "function" || typeof item === "symbol";
-      if (skipped) yield "null";
+      // A leaf is written here: a generator per value is what this file must not cost.
+      if (!isContainer(item)) yield leafJson(item) ?? "null";
       else yield* jsonChunks(item, indent, depth + 1, String(position));
       position++;
     }
@@ -57,8 +90,11 @@ export function* jsonChunks(value: JsonValue, indent = 2, depth = 0, key = ""): 
   let count = 0;
   for (const [name, item] of Object.entries(value)) {
     if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
-    yield (count++ === 0 ? "{" + inner : "," + inner) + JSON.stringify(name) + ": ";
-    yield* jsonChunks(item, indent, depth + 1, name);
+    const opening = (count++ === 0 ? "{" + inner : "," + inner) + JSON.stringify(name) + ": ";
+    if (isContainer(item)) {
+      yield opening;
+      yield* jsonChunks(item, indent, depth + 1, name);
+    } else yield opening + (leafJson(item) ?? "null");
   }
   yield count === 0 ? "{}" : outer + "}";
 }
