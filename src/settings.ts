@@ -55,7 +55,7 @@ export class AttackVaultSettingTab extends PluginSettingTab {
     };
 
     new Setting(containerEl).setName("Note kinds").setHeading();
-    const tagSetting = (name: string, desc: string, key: "techniqueTag" | "ruleTag" | "testTag"): void => {
+    const tagSetting = (name: string, desc: string, key: "techniqueTag" | "ruleTag" | "testTag" | "profileTag"): void => {
       new Setting(containerEl)
         .setName(name)
         .setDesc(desc)
@@ -85,6 +85,17 @@ export class AttackVaultSettingTab extends PluginSettingTab {
       .setDesc("Notes in these folders are not indexed, for example templates. One per line.")
       .addTextArea((text) =>
         text.setValue(settings.excludedFolders.join("\n")).onChange((value) => update({ excludedFolders: listFromText(value) })),
+      );
+
+    new Setting(containerEl).setName("Threat profiles").setHeading();
+    tagSetting("Threat profile tag", "Notes with this tag are threat profiles: the techniques an adversary, or your own threat model, uses.", "profileTag");
+    new Setting(containerEl)
+      .setName("Profile techniques property")
+      .setDesc("The property of a threat profile that lists its technique IDs.")
+      .addText((text) =>
+        text.setValue(settings.profileTechniquesProperty).onChange((value) => {
+          if (value.trim() !== "") update({ profileTechniquesProperty: value.trim() });
+        }),
       );
 
     new Setting(containerEl).setName("Display").setHeading();

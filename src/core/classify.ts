@@ -10,7 +10,7 @@ import { tagKey } from "./tags";
 import { parseTechniqueId, techniqueIdAtStartOf } from "./technique-id";
 import { tacticsFromProperty, type Tactic } from "./tactics";
 
-export type NoteKind = "technique" | "rule" | "test" | "other";
+export type NoteKind = "technique" | "rule" | "test" | "profile" | "other";
 
 /**
  * A note as the index keeps it: what it is and what it says about techniques, worked out once.
@@ -24,7 +24,7 @@ export class IndexedNote {
     readonly kind: NoteKind,
     /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
     readonly tagKeys: readonly string[],
-    /** A technique note's own ID first; for rules and tests, the techniques they cover. */
+    /** A technique note's own ID first; for rules and tests, the techniques they cover; for a threat profile, those it lists. */
     readonly techniqueIds: readonly string[],
   ) {}
 
@@ -165,6 +165,11 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
     }
     return new IndexedNote(record, kind, tagKeys, ids ? [...ids] : (idsFromTags ?? NO_IDS));
   }
+  if (kind === "profile") {
+    // Only the property counts, so that what the plugin counts is what the note lists.
+    const ids = uniqueIds(listProperty(frontmatter?.[conventions.profileTechniquesProperty]));
+    return new IndexedNote(record, kind, tagKeys, ids.length > 0 ? ids : NO_IDS);
+  }
   return new IndexedNote(record, kind, tagKeys, NO_IDS);
 }
 
@@ -200,15 +205,27 @@ function kindOf(tagKeys: readonly string[], conventions: VaultConventions): Note
   if (tagKeys.includes(keys.rule)) return "rule";
   if (tagKeys.includes(keys.test)) return "test";
   if (tagKeys.includes(keys.technique)) return "technique";
+  // Last, so a note the other tags already classify keeps its kind.
+  if (tagKeys.includes(keys.profile)) return "profile";
   return "other";
 }
 
 /** The kinds' tag keys, lower-cased once per conventions object rather than three times per note. */
-const kindKeysCache = new WeakMap<VaultConventions, { rule: string; test: string; technique: string }>();
+const kindKeysCache = new WeakMap<VaultConventions, KindKeys>();
 
-function kindKeysOf(conventions: VaultConventions): { rule: string; test: string; technique: string } {
+interface KindKeys {
+  rule: string;
+  test: string;
+  technique: string;
+  profile: string;
+}
+
+function kindKeysOf(conventions: VaultConventions): KindKeys {
   let keys = kindKeysCache.get(conventions);
-  if (!keys) kindKeysCache.set(conventions, (keys = { rule: tagKey(conventions.ruleTag), test: tagKey(conventions.testTag), technique: tagKey(conventions.techniqueTag) }));
+  if (!keys) {
+    keys = { rule: tagKey(conventions.ruleTag), test: tagKey(conventions.testTag), technique: tagKey(conventions.techniqueTag), profile: tagKey(conventions.profileTag) };
+    kindKeysCache.set(conventions, keys);
+  }
   return keys;
 }
 

@@ -36,6 +36,10 @@ export interface VaultConventions {
   techniqueListProperties: string[];
   /** Vault-relative folders whose notes are left out. */
   excludedFolders: string[];
+  /** Notes with this tag are threat profiles: the techniques an adversary (or a team's own threat model) uses. */
+  profileTag: string;
+  /** The property of a threat profile that lists its technique IDs. */
+  profileTechniquesProperty: string;
 }
 
 export const DEFAULT_CONVENTIONS: VaultConventions = {
@@ -45,4 +49,6 @@ export const DEFAULT_CONVENTIONS: VaultConventions = {
   idProperties: ["attack_technique_id", "technique_id", "id"],
   techniqueListProperties: ["attack_technique_ids", "technique_ids", "techniques", "attack_techniques"],
   excludedFolders: [],
+  profileTag: "threat_profile",
+  profileTechniquesProperty: "techniques",
 };

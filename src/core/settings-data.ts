@@ -23,6 +23,11 @@ function stringOr(value: unknown, fallback: string): string {
   return typeof value === "string" && value.trim() !== "" ? value.trim().replace(/^#/, "") : fallback;
 }
 
+/** A property name: trimmed, and unlike a tag it keeps a leading `#`. */
+function propertyOr(value: unknown, fallback: string): string {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : fallback;
+}
+
 function stringListOr(value: unknown, fallback: string[]): string[] {
   if (!Array.isArray(value)) return [...fallback];
   return value.filter((item): item is string => typeof item === "string").map((item) => item.trim()).filter(Boolean);
@@ -42,18 +47,22 @@ export function settingsFromData(data: unknown): AttackVaultSettings {
     idProperties: stringListOr(stored.idProperties, DEFAULT_SETTINGS.idProperties),
     techniqueListProperties: stringListOr(stored.techniqueListProperties, DEFAULT_SETTINGS.techniqueListProperties),
     excludedFolders: stringListOr(stored.excludedFolders, DEFAULT_SETTINGS.excludedFolders),
+    profileTag: stringOr(stored.profileTag, DEFAULT_SETTINGS.profileTag),
+    profileTechniquesProperty: propertyOr(stored.profileTechniquesProperty, DEFAULT_SETTINGS.profileTechniquesProperty),
     takeOverQueryBlocks: booleanOr(stored.takeOverQueryBlocks, DEFAULT_SETTINGS.takeOverQueryBlocks),
     rollUpSubTechniques: booleanOr(stored.rollUpSubTechniques, DEFAULT_SETTINGS.rollUpSubTechniques),
   };
 }
 
-/** Whether two settings classify notes alike (tags, ID properties, left-out folders). */
+/** Whether two settings classify notes alike (tags, ID properties, left-out folders, threat profiles). */
 export function sameConventions(a: VaultConventions, b: VaultConventions): boolean {
   const sameList = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((item, i) => item === y[i]);
   return (
     a.techniqueTag === b.techniqueTag &&
     a.ruleTag === b.ruleTag &&
     a.testTag === b.testTag &&
+    a.profileTag === b.profileTag &&
+    a.profileTechniquesProperty === b.profileTechniquesProperty &&
     sameList(a.idProperties, b.idProperties) &&
     sameList(a.techniqueListProperties, b.techniqueListProperties) &&
     sameList(a.excludedFolders, b.excludedFolders)

@@ -67,6 +67,8 @@ export class VaultIndex implements QuerySource {
   private readonly rulesByTechnique = new PathPostings();
   private readonly testsByTechnique = new PathPostings();
   private readonly techniqueNotesById = new PathPostings();
+  private readonly profilesByTechnique = new PathPostings();
+  private readonly profiles = new Set<string>();
 
   constructor(conventions: VaultConventions = DEFAULT_CONVENTIONS) {
     this.conventions = conventions;
@@ -114,6 +116,7 @@ export class VaultIndex implements QuerySource {
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) byTechnique.add(id, note.path);
+    if (note.kind === "profile") this.profiles.add(note.path);
     return note;
   }
 
@@ -127,6 +130,7 @@ export class VaultIndex implements QuerySource {
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) byTechnique.remove(id, path);
+    this.profiles.delete(path);
     this.touch(change, note);
     return change;
   }
@@ -203,6 +207,24 @@ export class VaultIndex implements QuerySource {
     return this.techniqueNotesById.get(techniqueId) ?? NO_PATHS;
   }
 
+  /** Threat profile notes that list the technique (exactly this ID). */
+  profilesFor(techniqueId: string): ReadonlySet<string> {
+    return this.profilesByTechnique.get(techniqueId) ?? NO_PATHS;
+  }
+
+  /** Every technique ID some threat profile lists, each with the profiles listing it. */
+  *profiledTechniques(): IterableIterator<[string, ReadonlySet<string>]> {
+    for (const id of this.profilesByTechnique.keys()) {
+      const paths = this.profilesByTechnique.get(id);
+      if (paths) yield [id, paths];
+    }
+  }
+
+  /** Every threat profile note's path. */
+  profilePaths(): ReadonlySet<string> {
+    return this.profiles;
+  }
+
   /** Every technique ID that has a technique note. */
   techniqueIdsWithNotes(): IterableIterator<string> {
     return this.techniqueNotesById.keys();
@@ -226,6 +248,7 @@ export class VaultIndex implements QuerySource {
     if (note.kind === "rule") return this.rulesByTechnique;
     if (note.kind === "test") return this.testsByTechnique;
     if (note.kind === "technique") return this.techniqueNotesById;
+    if (note.kind === "profile") return this.profilesByTechnique;
     return null;
   }
 

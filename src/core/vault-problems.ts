@@ -1,8 +1,10 @@
-/** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags. */
-import type { NoteWarning } from "./note";
+/** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags, profiles that list no technique. */
+import type { IndexedNote } from "./classify";
+import type { NoteWarning, VaultConventions } from "./note";
 import { compareCodeUnits } from "./order";
 import { frontmatterTagsValue } from "./tag-facts";
 import { unusableTagValues } from "./tags";
+import { unreadProfileEntries } from "./threat-profiles";
 import { namesText } from "./wording";
 import type { VaultIndex } from "./vault-index";
 
@@ -25,6 +27,7 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
         message: `is tagged ${index.conventions.techniqueTag} but has no technique ID in its tags, its properties (${index.conventions.idProperties.join(", ")}) or its file name`,
       });
     }
+    if (note.kind === "profile") problems.push(...profileProblems(note, index.conventions));
   }
   return problems.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
@@ -36,4 +39,19 @@ function unusableTagsMessage(key: string, value: unknown): string | null {
   if (!Array.isArray(value)) return `${key} is ${namesText(unusable)}, which Obsidian does not read as a tag; it is ignored`;
   const plural = unusable.length > 1;
   return `${key} holds ${namesText(unusable)}, which Obsidian does not read as ${plural ? "tags; they are" : "a tag; it is"} ignored`;
+}
+
+/** A threat profile that lists nothing, or lists what is no technique ID: both are ignored, so the user is told. */
+function profileProblems(note: IndexedNote, conventions: VaultConventions): NoteWarning[] {
+  const property = conventions.profileTechniquesProperty;
+  const problems: NoteWarning[] = [];
+  const unread = unreadProfileEntries(note, property);
+  if (unread.length > 0) {
+    const quoted = unread.map((entry) => `"${entry.length > 40 ? `${entry.slice(0, 40)}…` : entry}"`);
+    problems.push({ path: note.path, message: `lists ${namesText(quoted)} in ${property}, which ${unread.length === 1 ? "is no technique ID; it is" : "are no technique IDs; they are"} ignored` });
+  }
+  if (note.techniqueIds.length === 0) {
+    problems.push({ path: note.path, message: `is tagged ${conventions.profileTag} but lists no technique ID in its ${property} property` });
+  }
+  return problems;
 }

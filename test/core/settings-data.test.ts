@@ -9,6 +9,7 @@ describe("settingsFromData", () => {
     ["a wrong type falls back per field", { takeOverQueryBlocks: "yes", rollUpSubTechniques: false }, { ...DEFAULT_SETTINGS, rollUpSubTechniques: false }],
     ["lists keep their strings only", { excludedFolders: ["Templates", 3, " Archive "] }, { ...DEFAULT_SETTINGS, excludedFolders: ["Templates", "Archive"] }],
     ["unknown keys are left out", { colour: "red" }, DEFAULT_SETTINGS],
+    ["a saved profile tag and property", { profileTag: "#adversary", profileTechniquesProperty: " ttps " }, { ...DEFAULT_SETTINGS, profileTag: "adversary", profileTechniquesProperty: "ttps" }],
   ])("%s", (_name, stored, expected) => {
     expect(settingsFromData(stored)).toEqual(expected);
   });
@@ -21,6 +22,8 @@ describe("sameConventions", () => {
     ["the takeover switch", { takeOverQueryBlocks: false }, true],
     ["another rule tag", { ruleTag: "sigma" }, false],
     ["another folder left out", { excludedFolders: ["Templates"] }, false],
+    ["another profile tag", { profileTag: "adversary" }, false],
+    ["another profile property", { profileTechniquesProperty: "ttps" }, false],
   ])("%s: %s", (_name, change, same) => {
     expect(sameConventions(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, ...change })).toBe(same);
   });
