@@ -34,6 +34,7 @@ export const CONVENTION_FLAGS: Record<string, FlagSpec> = {
   "technique-tag": { takesValue: true },
   "rule-tag": { takesValue: true },
   "test-tag": { takesValue: true },
+  "profile-tag": { takesValue: true },
   "config-dir": { takesValue: true },
 };
 

@@ -11,7 +11,10 @@ import { coverageChanges, rejectedEntriesMessage, ruleCountsFromLayer, type Cove
 import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-gate";
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
-import { stringFlag, UsageError, type ParsedArgs } from "./args";
+import { listFlag, stringFlag, UsageError, type ParsedArgs } from "./args";
+import { topGapsData } from "../core/coverage-export";
+import { topGaps } from "../core/top-gaps";
+import { topGapsText } from "./coverage-profiles";
 import { allWarnings, CONVENTION_FLAGS, EXIT_BELOW_BAR, EXIT_NO_TECHNIQUES, EXIT_OK, OUTPUT_FLAGS, warningLines, type Command } from "./command";
 import { attackText, changesText, filterFlags, gateLines } from "./coverage-extras-text";
 import { coverageJson, gateJson } from "./coverage-json";
@@ -20,7 +23,7 @@ import { coverageText } from "./coverage-text";
 import { readBaseline, refuseToOverwrite, writeLayerFile } from "./layer-file";
 import { openVault } from "./load-vault";
 import { jsonOutput } from "./output";
-import { checkFilter, noTechniqueNotes, unusedKindTags } from "./vault-checks";
+import { checkFilter, checkProfiles, noTechniqueNotes, unusedKindTags } from "./vault-checks";
 
 type ReportFormat = "text" | "json" | "markdown";
 
@@ -33,6 +36,8 @@ interface CoverageOptions {
   scoring: LayerScoring;
   force: boolean;
   baseline: string | null;
+  /** `--top-gaps N`: how many to rank; null when not asked. */
+  topGaps: number | null;
 }
 
 function formatOf(args: ParsedArgs): ReportFormat {
@@ -54,15 +59,20 @@ function optionsOf(args: ParsedArgs): CoverageOptions {
   for (const layerOption of ["score", "force"]) {
     if (args.flags.has(layerOption) && !args.flags.has("navigator")) throw new UsageError(`--${layerOption} only applies to the layer --navigator FILE writes; give --navigator too, or leave --${layerOption} out`);
   }
+  const topGapsText = stringFlag(args, "top-gaps");
+  const topGaps = topGapsText === undefined ? null : Number(topGapsText);
+  if (topGaps !== null && !(Number.isInteger(topGaps) && topGaps > 0)) throw new UsageError(`--top-gaps takes how many gaps to rank, a whole number above 0, e.g. 20, not ${topGapsText}`);
+  const profiles = listFlag(args, "profile");
   return {
     format: formatOf(args),
-    filter: { platform: stringFlag(args, "platform"), tactic: stringFlag(args, "tactic") },
+    filter: { platform: stringFlag(args, "platform"), tactic: stringFlag(args, "tactic"), ...(profiles.length > 0 ? { profile: profiles } : {}) },
     attack: args.flags.has("attack"),
     failUnder,
     navigator: stringFlag(args, "navigator") ?? null,
     scoring,
     force: args.flags.has("force"),
     baseline: stringFlag(args, "baseline") ?? null,
+    topGaps,
   };
 }
 
@@ -73,14 +83,18 @@ const platformHelp = (): string =>
 export const coverage: Command = {
   summary: "per-tactic coverage and the techniques no detection rule covers; ATT&CK comparison, Navigator layers and a CI gate",
   usage:
-    "attack-vault coverage <vault> [--json | --format text|json|markdown] [--platform P] [--tactic T] [--no-rollup] [--attack]\n" +
-    "        [--fail-under PERCENT] [--navigator FILE [--score count|level] [--force]] [--baseline FILE]",
+    "attack-vault coverage <vault> [--json | --format text|json|markdown] [--platform P] [--tactic T] [--profile NAME|ID]…\n" +
+    "        [--no-rollup] [--attack] [--top-gaps N] [--fail-under PERCENT] [--navigator FILE [--score count|level] [--force]]\n" +
+    "        [--baseline FILE]",
   positionals: ["<vault>"],
   get help() {
     return [
       "--json, --format json|markdown|text  the report as JSON (docs/schemas/coverage.schema.json), as Markdown, or as text",
       `--platform P        only techniques on platform P: ${platformHelp()}`,
       "--tactic T          only techniques of tactic T: its name, ID or shortname (Execution, TA0002, execution)",
+      "--profile NAME|ID   only the techniques a threat profile lists: its name, ATT&CK ID (G0016) or an alias;",
+      "                    repeat it for the union of several; works with every other option, layers included",
+      "--top-gaps N        rank the N techniques with no detection rule that the most threat profiles list",
       "--no-rollup         a parent technique counts only its own rules and tests, not its sub-techniques'",
       "--attack            also list ATT&CK techniques with no note, notes on revoked or deprecated techniques, and",
       "                    names for IDs the vault only references (--json always has them)",
@@ -96,6 +110,8 @@ export const coverage: Command = {
     ...OUTPUT_FLAGS,
     platform: { takesValue: true },
     tactic: { takesValue: true },
+    profile: { takesValue: true, repeatable: true },
+    "top-gaps": { takesValue: true },
     "no-rollup": { takesValue: false },
     attack: { takesValue: false },
     format: { takesValue: true },
@@ -115,9 +131,11 @@ export const coverage: Command = {
     const rollup = args.flags.has("no-rollup") ? false : vault.settings.rollUpSubTechniques;
     const report = computeCoverage(vault.index, { rollup, filter: options.filter });
     checkFilter(options.filter, report.allRows);
+    checkProfiles(report, vault);
     const release = attackRelease();
     const comparison = compareWithAttack(vault.index, report, release, options.filter);
     const gate: CoverageGate | null = options.failUnder === null ? null : coverageGate(report, options.failUnder);
+    const ranking = options.topGaps === null ? null : topGapsData(vault.index, topGaps(vault.index, report, options.filter, options.topGaps, release), options.topGaps);
     const vaultName = basename(resolve(vault.dir));
 
     // A baseline's entries that name no ATT&CK technique are left out, and said so like a note's problems.
@@ -146,6 +164,7 @@ export const coverage: Command = {
         ...comparison,
         ...(gate ? { gate: gateJson(gate) } : {}),
         ...(changes ? { changes: { baseline: baselineName, ...changes } } : {}),
+        ...(ranking ? { topGaps: ranking } : {}),
       };
       stdout = jsonOutput(coverageJson(report, [...allWarnings(vault), ...baselineWarnings], extras));
     } else if (options.format === "markdown") {
@@ -154,9 +173,11 @@ export const coverage: Command = {
         ...(gate ? { gate } : {}),
         ...(options.attack ? { attack: comparison } : {}),
         ...(changes ? { changes: { changes, baseline: baselineName } } : {}),
+        ...(ranking ? { topGaps: { ranking, profileTag: vault.settings.profileTag } } : {}),
       });
     } else {
       let text = coverageText(report, vault.dir, filters);
+      if (ranking) text += "\n" + topGapsText(ranking, report, vault.settings.profileTag);
       if (changes) text += "\n" + changesText(changes, baselineName);
       if (options.attack) text += "\n" + attackText(comparison);
       stdout = text;

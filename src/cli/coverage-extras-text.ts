@@ -1,7 +1,7 @@
 /** The readable sections `coverage` adds: the ATT&CK comparison, changes since a baseline, the gate's verdict. */
 import type { AttackComparison, RetiredTechniqueNote } from "../core/attack-coverage";
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
-import type { CoverageFilter } from "../core/coverage";
+import { wantedProfiles, type CoverageFilter } from "../core/coverage";
 import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import { CHANGES_WORDS, COUNT_WORDS, missingSection, namedByRulesAndTests, notInRelease, REFERENCED_SECTION, retiredText, RETIRED_SECTION, ruleAndTestCounts, ruleCountChange, tacticsText, UNKNOWN_TECHNIQUE } from "../core/coverage-words";
 import { plural } from "../core/wording";
@@ -89,7 +89,8 @@ export function changesText(changes: CoverageChanges, baseline: string): string 
 /** The filters as they were given, `--platform "Azure AD" --tactic Impact`; empty when none was. */
 export function filterFlags(filter: CoverageFilter): string {
   const flag = (name: string, value: string | undefined): string => (value === undefined ? "" : `--${name} ${/\s/.test(value) ? JSON.stringify(value) : value}`);
-  return [flag("platform", filter.platform), flag("tactic", filter.tactic)].filter(Boolean).join(" ");
+  const profiles = wantedProfiles(filter).map((profile) => flag("profile", profile));
+  return [...profiles, flag("platform", filter.platform), flag("tactic", filter.tactic)].filter(Boolean).join(" ");
 }
 
 /** The verdict for stderr, after the report, which lists the gaps; the gaps are not listed twice. */

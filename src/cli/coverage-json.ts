@@ -5,7 +5,7 @@
 import type { AttackComparison } from "../core/attack-coverage";
 import type { CoverageReport } from "../core/coverage";
 import type { CoverageChanges } from "../core/coverage-diff";
-import { coverageData, type CoverageData } from "../core/coverage-export";
+import { coverageData, type CoverageData, type TopGapsData } from "../core/coverage-export";
 import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import type { NoteWarning } from "../core/note";
 
@@ -13,10 +13,11 @@ export interface CoverageJson extends CoverageData {
   warnings: NoteWarning[];
 }
 
-/** Fields added alongside the original ones: the ATT&CK comparison, the gate and the baseline changes. */
+/** Fields added alongside the original ones: the ATT&CK comparison, the gate, the baseline changes and the top gaps. */
 export type CoverageJsonExtras = Partial<AttackComparison> & {
   gate?: { failUnder: number; percent: number; passed: boolean; techniques: number; withRule: number };
   changes?: CoverageChanges & { baseline: string };
+  topGaps?: TopGapsData;
 };
 
 export function gateJson(gate: CoverageGate): NonNullable<CoverageJsonExtras["gate"]> {

@@ -7,7 +7,9 @@ import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverag
 import type { CoverageChanges, RuleCountChange } from "../core/coverage-diff";
 import { shownPercent, type CoverageGate } from "../core/coverage-gate";
 import { namedBy, retiredGroups } from "./coverage-extras-text";
+import { profileLine, topGapsMarkdown } from "./coverage-profiles";
 import { noGapsText } from "./coverage-text";
+import type { TopGapsData } from "../core/coverage-export";
 import { printable } from "./printable";
 import {
   CHANGES_WORDS, COUNT_WORDS, countWithShare, GAPS_SECTION, HAS_TESTS, missingSection, notInRelease, REFERENCED_SECTION, RETIRED_SECTION,
@@ -20,6 +22,7 @@ export interface MarkdownExtras {
   gate?: CoverageGate;
   attack?: AttackComparison;
   changes?: { changes: CoverageChanges; baseline: string };
+  topGaps?: { ranking: TopGapsData; profileTag: string };
 }
 
 /** Long lists fold away so the report stays readable in a pull request. */
@@ -82,6 +85,8 @@ function changeItem(change: RuleCountChange): string {
 export function coverageMarkdown(report: CoverageReport, title: string, extras: MarkdownExtras = {}): string {
   const lines = [`## ATT&CK coverage of ${markdownText(title)}`, ""];
   if (extras.gate) lines.push(gateLine(extras.gate), "");
+  const profile = profileLine(report);
+  if (profile) lines.push(`**${markdownText(profile)}**`, "");
   lines.push(summary(report.filtered), "");
   lines.push(`| ${TACTIC_TABLE_HEADER.join(" | ")} |`, `| --- |${" ---: |".repeat(TACTIC_TABLE_HEADER.length - 1)}`);
   for (const group of report.tactics) {
@@ -103,6 +108,7 @@ export function coverageMarkdown(report: CoverageReport, title: string, extras: 
     if (changes.gained.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.gained} ${since}`, none: "" }, changes.gained.map(changeItem)));
     if (changes.lost.length > 0) sections = sections.concat(list({ title: `${CHANGES_WORDS.lost} ${since}`, none: "" }, changes.lost.map(changeItem)));
   }
+  if (extras.topGaps) sections = sections.concat(topGapsMarkdown(extras.topGaps.ranking, report, extras.topGaps.profileTag, markdownText));
   if (extras.attack) sections = sections.concat(attackLists(extras.attack));
   // concat, not push(...): a list of 200,000 lines overflows the stack as arguments.
   return lines.concat(sections).join("\n").replace(/\n+$/, "") + "\n";

@@ -1,6 +1,7 @@
 /** The readable coverage report: a per-tactic table, then every technique with no rule. */
 import { isGap, type CoverageCounts, type CoverageReport } from "../core/coverage";
 import { countWithShare, GAPS_SECTION, HAS_TESTS, summaryParts, TACTIC_TABLE_HEADER, tacticsText } from "../core/coverage-words";
+import { profileLine } from "./coverage-profiles";
 import { printable } from "./printable";
 
 /** The length of the longest text, at least `least`; a loop, since Math.max(...texts) overflows the stack past about 120,000. */
@@ -29,7 +30,8 @@ export function noGapsText(report: CoverageReport, filters: string): string {
 
 /** `filters`: the filter flags as given (see filterFlags), for the report that finds no technique. */
 export function coverageText(report: CoverageReport, title: string, filters = ""): string {
-  const lines = [`ATT&CK coverage of ${printable(title)}`, totalsLine(report.filtered), ""];
+  const profile = profileLine(report);
+  const lines = [`ATT&CK coverage of ${printable(title)}`, ...(profile ? [printable(profile)] : []), totalsLine(report.filtered), ""];
   const rows = report.tactics.map((group) => [
     printable(group.tactic.name),
     String(group.techniques),

@@ -52,6 +52,7 @@ export function openVault(args: ParsedArgs, options: { queryBlocks?: boolean; pr
     techniqueTag: tagFlag(args, "technique-tag") ?? saved.settings.techniqueTag,
     ruleTag: tagFlag(args, "rule-tag") ?? saved.settings.ruleTag,
     testTag: tagFlag(args, "test-tag") ?? saved.settings.testTag,
+    profileTag: tagFlag(args, "profile-tag") ?? saved.settings.profileTag,
   };
   const progress = options.progress ?? null;
   let read: VaultRead;

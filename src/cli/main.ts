@@ -7,9 +7,10 @@ import { OutputWriteError, outputText, writeOutput } from "./output";
 import { terminalProgress } from "./progress";
 
 const CONVENTIONS_HELP = [
-  "Every command also takes --technique-tag, --rule-tag and --test-tag (a leading # is fine); without them it",
-  "uses the plugin's saved settings in <vault>/.obsidian/plugins/attack-vault/data.json (--config-dir when the",
-  "vault's configuration folder is not .obsidian), or the defaults techniques, detection_rule and atomic_test.",
+  "Every command also takes --technique-tag, --rule-tag, --test-tag and --profile-tag (a leading # is fine); without",
+  "them it uses the plugin's saved settings in <vault>/.obsidian/plugins/attack-vault/data.json (--config-dir when",
+  "the vault's configuration folder is not .obsidian), or the defaults techniques, detection_rule, atomic_test and",
+  "threat_profile.",
 ];
 
 const EXIT_CODES_HELP =

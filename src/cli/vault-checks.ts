@@ -4,7 +4,8 @@
  * test tags match something, and that --platform and --tactic name a platform and a tactic.
  */
 import { currentPlatforms, platformKey, RENAMED_PLATFORMS } from "../core/attack-platforms";
-import { platformChoices, tacticChoices, type CoverageFilter, type CoverageRow } from "../core/coverage";
+import { platformChoices, tacticChoices, type CoverageFilter, type CoverageReport, type CoverageRow } from "../core/coverage";
+import { profileLabel, threatProfiles } from "../core/threat-profiles";
 import { suggestTags } from "../core/tag-suggestions";
 import { tagKey } from "../core/tags";
 import { findTactic, TACTICS } from "../core/tactics";
@@ -83,4 +84,23 @@ export function checkFilter(filter: CoverageFilter, rows: readonly CoverageRow[]
       );
     }
   }
+}
+
+/** Refuses a --profile that names no threat profile, naming the ones close to it, instead of reporting 0 techniques. */
+export function checkProfiles(report: CoverageReport, vault: OpenVault): void {
+  const unknown = report.profiles?.unknown ?? [];
+  if (unknown.length === 0) return;
+  const asked = unknown.map((name) => `--profile ${printable(name)}`).join(", ");
+  const profiles = threatProfiles(vault.index);
+  if (profiles.length === 0) {
+    throw new UsageError(
+      `${asked}: the vault has no threat profiles (notes tagged #${printable(vault.settings.profileTag)}); ` +
+        "`attack-vault import-actors <vault>` writes ATT&CK's groups, campaigns and software as profiles",
+    );
+  }
+  // The closest labels to each name asked for, the profiles with most techniques first among equals.
+  const sizes = new Map(profiles.map((profile) => [profileLabel(profile), profile.techniqueIds.length]));
+  const close = [...new Set(unknown.flatMap((name) => suggestTags(name, sizes, 5).close))];
+  const hint = close.length > 0 ? `; close to it: ${close.map(printable).join(", ")}` : "";
+  throw new UsageError(`${asked} ${unknown.length === 1 ? "names" : "name"} no threat profile of the vault's ${profiles.length} (by name, ATT&CK ID or alias)${hint}`);
 }

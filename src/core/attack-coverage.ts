@@ -73,10 +73,13 @@ const byIdThenNote = (a: RetiredTechniqueNote, b: RetiredTechniqueNote): number 
 
 export function compareWithAttack(index: ComparedIndex, report: CoverageReport, release: AttackRelease, filter: CoverageFilter = {}): AttackComparison {
   const withNotes = new Set(index.techniqueIdsWithNotes());
+  // A threat profile narrows every list to its techniques, as it narrows the report's rows.
+  const inProfile = report.profiles?.techniqueIds ?? null;
   const filtered = !!(filter.platform || filter.tactic || filter.text?.trim());
   const missingTechniques: MissingTechnique[] = [];
   for (const technique of release.techniques.values()) {
     if (technique.revoked || technique.deprecated || withNotes.has(technique.id)) continue;
+    if (inProfile && !inProfile.has(technique.id)) continue;
     if (!matchesAttackFilter(technique, filter, release)) continue;
     missingTechniques.push({ id: technique.id, name: techniqueName(technique.id, release) ?? technique.name, tactics: tacticNames(technique, release) });
   }
@@ -92,6 +95,7 @@ export function compareWithAttack(index: ComparedIndex, report: CoverageReport, 
   const referencedWithoutNote: ReferencedWithoutNote[] = [];
   for (const id of [...index.referencedTechniqueIds()].sort(compareCodeUnits)) {
     const technique = release.techniques.get(id);
+    if (inProfile && !inProfile.has(id)) continue;
     if (technique ? !matchesAttackFilter(technique, filter, release) : filtered) continue;
     const rules = [...index.rulesFor(id)].sort();
     const tests = [...index.testsFor(id)].sort();

@@ -7,6 +7,7 @@ import { platformKey } from "./attack-platforms";
 import type { IndexedNote } from "./classify";
 import { compareTitles } from "./order";
 import { compareTactics, findTactic, type Tactic } from "./tactics";
+import { resolveProfiles, type ResolvedProfiles } from "./threat-profiles";
 import { parentTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
 
@@ -60,6 +61,16 @@ export interface CoverageFilter {
   status?: "gaps" | CoverageStatus;
   /** Part of an ID or a name, case-insensitive. */
   text?: string;
+  /** Threat profiles by name, ATT&CK ID or alias: only the techniques they list (a union when several). */
+  profile?: string | readonly string[];
+}
+
+/** A coverage filter's threat profiles, resolved, with the coverage of their techniques alone. */
+export interface ProfileScope extends ResolvedProfiles {
+  /** Over the technique notes of the profiles' techniques, before any other filter. */
+  counts: CoverageCounts;
+  /** Techniques the profiles list that have no technique note, sorted. */
+  withoutNote: string[];
 }
 
 export interface CoverageCounts {
@@ -86,6 +97,8 @@ export interface CoverageReport {
   /** Counts over the filtered rows, and over all rows. */
   filtered: CoverageCounts;
   overall: CoverageCounts;
+  /** The threat profiles the filter named; null when it named none. */
+  profiles: ProfileScope | null;
 }
 
 const sortedPaths = (paths: Iterable<string>): string[] => [...paths].sort();
@@ -100,25 +113,39 @@ function mergedNoteFields(notes: IndexedNote[]): { tactics: Tactic[]; platforms:
   return { tactics: [...tactics.values()].sort(compareTactics), platforms: [...platforms] };
 }
 
-/** One row per technique ID that has a technique note, without filtering. */
-export function coverageRows(index: VaultIndex, options: { rollup: boolean }): CoverageRow[] {
-  const ids = [...index.techniqueIdsWithNotes()].sort();
-  // A rule may name a sub-technique the vault has no note for; it still counts for the parent.
+/**
+ * Sub-technique IDs by parent ID, sorted: those with notes and those rules or tests name, since a
+ * rule may name a sub-technique the vault has no note for, and it still counts for the parent.
+ */
+export function subTechniquesByParent(index: VaultIndex): Map<string, string[]> {
   const subsByParent = new Map<string, string[]>();
-  for (const id of new Set([...ids, ...index.referencedTechniqueIds()])) {
+  for (const id of new Set([...index.techniqueIdsWithNotes(), ...index.referencedTechniqueIds()])) {
     const parent = parentTechniqueId(id);
     if (!parent) continue;
     const subs = subsByParent.get(parent);
     if (subs) subs.push(id);
     else subsByParent.set(parent, [id]);
   }
+  for (const subs of subsByParent.values()) subs.sort();
+  return subsByParent;
+}
+
+/** A technique's rules, tests and status as the report counts them: with rollup on, a parent's include its sub-techniques'. */
+export function countedCoverage(index: VaultIndex, id: string, rollup: boolean, subsByParent: ReadonlyMap<string, readonly string[]>): { direct: CoverageCounted; counted: CoverageCounted } {
+  const direct = counted(index.rulesFor(id), index.testsFor(id));
+  const subs = subsByParent.get(id) ?? [];
+  return { direct, counted: rollup && subs.length > 0 ? rollUp(index, direct, subs) : direct };
+}
+
+/** One row per technique ID that has a technique note, without filtering. */
+export function coverageRows(index: VaultIndex, options: { rollup: boolean }): CoverageRow[] {
+  const ids = [...index.techniqueIdsWithNotes()].sort();
+  const subsByParent = subTechniquesByParent(index);
   const withNotes = new Set(ids);
   return ids.map((id) => {
     const notePaths = sortedPaths(index.techniqueNotesFor(id));
     const notes = notePaths.map((path) => index.get(path)).filter((note): note is IndexedNote => note !== undefined);
-    const direct = counted(index.rulesFor(id), index.testsFor(id));
-    const allSubs = (subsByParent.get(id) ?? []).sort();
-    const rolledUp = options.rollup && allSubs.length > 0 ? rollUp(index, direct, allSubs) : direct;
+    const { direct, counted: rolledUp } = countedCoverage(index, id, options.rollup, subsByParent);
     return {
       id,
       name: notes[0]?.title ?? id,
@@ -130,7 +157,7 @@ export function coverageRows(index: VaultIndex, options: { rollup: boolean }): C
       status: rolledUp.status,
       direct,
       viaSubTechniquesOnly: direct.rules.length === 0 && rolledUp.rules.length > 0,
-      subTechniques: allSubs.filter((sub) => withNotes.has(sub)),
+      subTechniques: (subsByParent.get(id) ?? []).filter((sub) => withNotes.has(sub)),
     };
   });
 }
@@ -142,7 +169,7 @@ function counted(rules: Iterable<string>, tests: Iterable<string>): CoverageCoun
 }
 
 /** The technique's own rules and tests with those of its sub-techniques. */
-function rollUp(index: VaultIndex, direct: CoverageCounted, subTechniques: string[]): CoverageCounted {
+function rollUp(index: VaultIndex, direct: CoverageCounted, subTechniques: readonly string[]): CoverageCounted {
   const rules = new Set(direct.rules);
   const tests = new Set(direct.tests);
   for (const sub of subTechniques) {
@@ -183,10 +210,26 @@ export function countRows(rows: readonly CoverageRow[]): CoverageCounts {
   return { techniques: rows.length, withRule, withTest, gaps: rows.length - withRule };
 }
 
+/** The profiles a filter names, as a list; empty when it names none. */
+export function wantedProfiles(filter: CoverageFilter): string[] {
+  const wanted = typeof filter.profile === "string" ? [filter.profile] : [...(filter.profile ?? [])];
+  return wanted.filter((text) => text.trim() !== "");
+}
+
+function profileScope(index: VaultIndex, wanted: readonly string[], allRows: readonly CoverageRow[]): ProfileScope {
+  const resolved = resolveProfiles(index, wanted);
+  const inScope = allRows.filter((row) => resolved.techniqueIds.has(row.id));
+  const withNotes = new Set(inScope.map((row) => row.id));
+  const withoutNote = [...resolved.techniqueIds].filter((id) => !withNotes.has(id)).sort();
+  return { ...resolved, counts: countRows(inScope), withoutNote };
+}
+
 export function computeCoverage(index: VaultIndex, options: { rollup: boolean; filter?: CoverageFilter }): CoverageReport {
   const allRows = coverageRows(index, options);
   const filter = options.filter ?? {};
-  const rows = allRows.filter((row) => matchesFilter(row, filter));
+  const wanted = wantedProfiles(filter);
+  const profiles = wanted.length > 0 ? profileScope(index, wanted, allRows) : null;
+  const rows = allRows.filter((row) => (!profiles || profiles.techniqueIds.has(row.id)) && matchesFilter(row, filter));
   const byTactic = new Map<string, TacticCoverage>();
   for (const row of rows) {
     for (const tactic of row.tactics) {
@@ -197,7 +240,7 @@ export function computeCoverage(index: VaultIndex, options: { rollup: boolean; f
   }
   const tactics = [...byTactic.values()].sort((a, b) => compareTactics(a.tactic, b.tactic));
   for (const group of tactics) Object.assign(group, countRows(group.rows));
-  return { rollup: options.rollup, rows, allRows, tactics, filtered: countRows(rows), overall: countRows(allRows) };
+  return { rollup: options.rollup, rows, allRows, tactics, filtered: countRows(rows), overall: countRows(allRows), profiles };
 }
 
 /** Tactics in matrix order, for pickers: the known ones and any the vault adds. */

@@ -5,8 +5,11 @@
  */
 import type { IndexedNote } from "./classify";
 import { fileBaseName, listProperty } from "./classify";
+import type { ProfileScope } from "./coverage";
+import { compareCodeUnits, compareTitles } from "./order";
 import { parseTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
+import { namesText, percentText, plural } from "./wording";
 
 export type ProfileKind = "group" | "campaign" | "software" | "custom";
 
@@ -75,7 +78,7 @@ export function unreadProfileEntries(note: IndexedNote, property: string): strin
   return listProperty(note.record.frontmatter?.[property]).filter((entry) => parseTechniqueId(entry) === null);
 }
 
-const byName = (a: ThreatProfile, b: ThreatProfile): number => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byName = (a: ThreatProfile, b: ThreatProfile): number => compareTitles(a.name, b.name) || compareCodeUnits(a.path, b.path);
 
 /** Every threat profile in the vault, by name. */
 export function threatProfiles(index: VaultIndex): ThreatProfile[] {
@@ -120,4 +123,44 @@ export function profileTechniqueIds(profiles: readonly ThreatProfile[]): Set<str
   const ids = new Set<string>();
   for (const profile of profiles) for (const id of profile.techniqueIds) ids.add(id);
   return ids;
+}
+
+export interface ResolvedProfiles {
+  /** The names, IDs or aliases asked for, as given. */
+  asked: string[];
+  /** The profiles asked for, each once, in the order asked. */
+  profiles: ThreatProfile[];
+  /** What was asked for that names no profile. */
+  unknown: string[];
+  /** The union of their techniques. */
+  techniqueIds: ReadonlySet<string>;
+}
+
+/** The profiles several names, IDs or aliases stand for (a union, as `--profile` repeated means). */
+export function resolveProfiles(index: VaultIndex, wanted: readonly string[]): ResolvedProfiles {
+  const all = threatProfiles(index);
+  const found = new Map<string, ThreatProfile>();
+  const unknown: string[] = [];
+  for (const text of wanted) {
+    const matches = findProfiles(all, text);
+    if (matches.length === 0) unknown.push(text);
+    for (const profile of matches) found.set(profile.path, profile);
+  }
+  const profiles = [...found.values()];
+  return { asked: [...wanted], profiles, unknown, techniqueIds: profileTechniqueIds(profiles) };
+}
+
+/** `APT29`, `APT29 and FIN7`; labels (`Machete (G0095)`) where names alone would be ambiguous. */
+export function profileScopeName(profiles: readonly ThreatProfile[]): string {
+  const names = profiles.map((profile) => profile.name);
+  const ambiguous = new Set(names.map((name) => name.toLowerCase())).size < names.length;
+  return namesText(ambiguous ? profiles.map(profileLabel) : names);
+}
+
+/** `APT29: 61 techniques, 38 with rules (62%), 23 gaps`, and how many it lists that have no note: the panel's and the CLI's words. */
+export function profileSummaryText(scope: ProfileScope): string {
+  const { techniques, withRule, gaps } = scope.counts;
+  const summary = `${profileScopeName(scope.profiles)}: ${plural(techniques, "technique")}, ${withRule} with rules (${percentText(withRule, techniques)}), ${plural(gaps, "gap")}`;
+  const missing = scope.withoutNote.length;
+  return missing === 0 ? summary : `${summary}; ${plural(missing, "more technique")} ${missing === 1 ? "has" : "have"} no note in the vault`;
 }

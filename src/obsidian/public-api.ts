@@ -4,10 +4,12 @@
  */
 import type { DataviewInlineApi } from "obsidian-dataview";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
-import { coverageData, type CoverageData } from "../core/coverage-export";
+import { coverageData, threatProfileData, topGapsData, type CoverageData, type ThreatProfileData, type TopGapsData } from "../core/coverage-export";
 import { answerQuery } from "../core/query/hints";
 import { compareBySeverity } from "../core/sigma-level";
 import { parseTechniqueId } from "../core/technique-id";
+import { threatProfiles } from "../core/threat-profiles";
+import { topGaps } from "../core/top-gaps";
 import type { VaultIndex } from "../core/vault-index";
 
 export interface NoteSummary {
@@ -23,6 +25,11 @@ export interface NoteSummary {
 
 export type QueryAnswer = { ok: true; paths: string[]; hints: string[] } | { ok: false; error: { message: string; line: number; column: number } };
 
+/** A threat profile as the API describes it: `note` is its path. */
+export interface ProfileSummary extends ThreatProfileData {
+  aliases: string[];
+}
+
 export interface ApiCoverageFilter extends CoverageFilter {
   /** Count a parent's sub-technique rules as its own; the plugin's setting when left out. */
   rollup?: boolean;
@@ -33,8 +40,18 @@ export interface AttackVaultApi {
   readonly ready: boolean;
   /** Moves whenever the index changes. */
   readonly revision: number;
-  /** Coverage of the vault's techniques, in the shape of `attack-vault coverage --json`. */
+  /**
+   * Coverage of the vault's techniques, in the shape of `attack-vault coverage --json`. `profile`
+   * (a name, ATT&CK ID or alias, or a list of them) keeps the techniques those threat profiles list;
+   * one that names no profile throws, saying so.
+   */
   coverage(filter?: ApiCoverageFilter): CoverageData;
+  /** The threat profiles that list a technique (in any spelling), by name. */
+  profilesFor(techniqueId: string): ProfileSummary[];
+  /** Every threat profile in the vault, by name. */
+  profiles(): ProfileSummary[];
+  /** The `limit` techniques with no rule that the most profiles list, as `coverage --top-gaps` ranks them. */
+  topGaps(limit?: number, filter?: ApiCoverageFilter): TopGapsData;
   /** Detection rule notes of a technique, in any spelling (`T1059.001`, `t1059_001`, …), most severe first. */
   rulesFor(techniqueId: string): NoteSummary[];
   testsFor(techniqueId: string): NoteSummary[];
@@ -59,10 +76,19 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
         techniqueIds: [...note.techniqueIds],
       }))
       .sort(compareBySeverity);
-  const coverage = (filter: ApiCoverageFilter = {}): CoverageData => {
+  const report = (filter: ApiCoverageFilter) => {
     const { rollup = rollUpByDefault(), ...rest } = filter;
-    return coverageData(computeCoverage(source.index, { rollup, filter: rest }));
+    const computed = computeCoverage(source.index, { rollup, filter: rest });
+    const unknown = computed.profiles?.unknown ?? [];
+    if (unknown.length > 0) throw new Error(`No threat profile in this vault has the name, ATT&CK ID or alias ${unknown.map((name) => JSON.stringify(name)).join(", ")}`);
+    return { computed, filter: rest };
   };
+  const coverage = (filter: ApiCoverageFilter = {}): CoverageData => coverageData(report(filter).computed);
+  // In threatProfiles' order, so every list of profiles reads alike.
+  const profileSummaries = (only?: ReadonlySet<string>): ProfileSummary[] =>
+    threatProfiles(source.index)
+      .filter((profile) => !only || only.has(profile.path))
+      .map((profile) => ({ ...threatProfileData(profile), aliases: profile.aliases }));
   return {
     get ready() {
       return source.ready;
@@ -71,6 +97,12 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
       return source.index.revision;
     },
     coverage,
+    profilesFor: (techniqueId) => profileSummaries(source.index.profilesFor(parseTechniqueId(techniqueId) ?? techniqueId)),
+    profiles: () => profileSummaries(),
+    topGaps(limit = 20, filter = {}) {
+      const { computed, filter: rest } = report(filter);
+      return topGapsData(source.index, topGaps(source.index, computed, rest, limit), limit);
+    },
     rulesFor: (techniqueId) => summaries(source.index.rulesFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     testsFor: (techniqueId) => summaries(source.index.testsFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     query(text) {

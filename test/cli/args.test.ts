@@ -1,5 +1,5 @@
 /** The command line parsed without a library: flags as specified, nothing given twice or dropped. */
-import { checkPositionals, parseArgs, stringFlag, tagFlag, UsageError, type ParsedArgs } from "../../src/cli/args";
+import { checkPositionals, listFlag, parseArgs, stringFlag, tagFlag, UsageError, type ParsedArgs } from "../../src/cli/args";
 
 const SPECS = { json: { takesValue: false }, platform: { takesValue: true }, "rule-tag": { takesValue: true } };
 
@@ -62,5 +62,25 @@ describe("tagFlag and stringFlag", () => {
 
   test("stringFlag gives a switch's absence and a value's text", () => {
     expect([stringFlag(args([], { json: true }), "json"), stringFlag(args([], { platform: "Linux" }), "platform")]).toEqual([undefined, "Linux"]);
+  });
+});
+
+const REPEATABLE_SPECS = { profile: { takesValue: true, repeatable: true }, platform: { takesValue: true }, json: { takesValue: false } };
+
+describe("repeatable options", () => {
+  test.each<[string, string[], string[]]>([
+    ["every value kept, in order", ["coverage", "v", "--profile", "APT29", "--profile=FIN7"], ["APT29", "FIN7"]],
+    ["once is a list of one", ["coverage", "v", "--profile", "G0016"], ["G0016"]],
+    ["not given is empty", ["coverage", "v"], []],
+  ])("%s", (_name, argv, values) => {
+    expect(listFlag(parseArgs(argv, REPEATABLE_SPECS), "profile")).toEqual(values);
+  });
+
+  test("the first value still reads as the option's value", () => {
+    expect(stringFlag(parseArgs(["coverage", "v", "--profile", "a", "--profile", "b"], REPEATABLE_SPECS), "profile")).toBe("a");
+  });
+
+  test("an option that is not repeatable is still refused twice", () => {
+    expect(() => parseArgs(["coverage", "v", "--platform", "Windows", "--platform", "Linux"], REPEATABLE_SPECS)).toThrow(UsageError);
   });
 });

@@ -24,6 +24,7 @@ describe("flags every command takes", () => {
       ["technique-tag", true],
       ["rule-tag", true],
       ["test-tag", true],
+      ["profile-tag", true],
       ["config-dir", true],
       ["json", false],
       ["verbose", false],

@@ -2,6 +2,7 @@
 import { compareWithAttack } from "../../src/core/attack-coverage";
 import { computeCoverage, type CoverageFilter } from "../../src/core/coverage";
 import { SMALL_RELEASE as release, smallVault as vault } from "./small-attack";
+import { record } from "./note-records";
 
 function compare(filter: CoverageFilter = {}) {
   const index = vault();
@@ -71,4 +72,26 @@ describe("IDs the vault only references", () => {
 
 test("the comparison names its release", () => {
   expect(compare().attack).toEqual({ version: "9.9", domain: "enterprise-attack" });
+});
+
+describe("with a threat profile", () => {
+  const compareProfiled = (filter: CoverageFilter) => {
+    const index = vault();
+    index.upsert(record("Threat Profiles/Scripters.md", { tags: ["threat_profile"], techniques: ["T1059.001", "T1059.004", "T1070", "T1999"] }));
+    const report = computeCoverage(index, { rollup: true, filter });
+    return compareWithAttack(index, report, release, filter);
+  };
+
+  test("every list keeps only the profile's techniques", () => {
+    const comparison = compareProfiled({ profile: "Scripters" });
+    expect(comparison.missingTechniques.map((technique) => technique.id)).toEqual(["T1059.004", "T1070"]);
+    expect(comparison.referencedWithoutNote.map((technique) => technique.id)).toEqual(["T1059.004", "T1999"]);
+    expect(comparison.revokedOrDeprecated).toEqual([]);
+  });
+
+  test("and the other filters still apply, dropping IDs ATT&CK does not know", () => {
+    const comparison = compareProfiled({ profile: "Scripters", platform: "Linux" });
+    expect(comparison.missingTechniques.map((technique) => technique.id)).toEqual(["T1059.004", "T1070"]);
+    expect(comparison.referencedWithoutNote.map((technique) => technique.id)).toEqual(["T1059.004"]);
+  });
 });

@@ -146,3 +146,37 @@ describe("platforms renamed between ATT&CK releases", () => {
     expect(ids(platform)).toEqual(expected);
   });
 });
+
+describe("a threat profile filter", () => {
+  const profiled = (): VaultIndex => {
+    const index = vault();
+    index.upsert(record("Threat Profiles/APT29.md", { tags: ["threat_profile"], name: "APT29", attack_id: "G0016", techniques: ["T1059.001", "T1082", "T1486", "T1583.001"] }));
+    index.upsert(record("Threat Profiles/FIN7.md", { tags: ["threat_profile"], attack_id: "G0046", techniques: ["T1547", "T1082"] }));
+    return index;
+  };
+  const ids = (report: ReturnType<typeof computeCoverage>): string[] => report.rows.map((row) => row.id);
+
+  test.each<[string, string | string[], string[]]>([
+    ["one profile by name keeps its techniques that have notes", "APT29", ["T1059.001", "T1082", "T1486"]],
+    ["by ATT&CK ID", "g0046", ["T1082", "T1547"]],
+    ["several: the union", ["APT29", "FIN7"], ["T1059.001", "T1082", "T1486", "T1547"]],
+    ["an unknown profile keeps nothing", "APT28", []],
+  ])("%s", (_name, profile, expected) => {
+    expect(ids(computeCoverage(profiled(), { rollup: true, filter: { profile } }))).toEqual(expected);
+  });
+
+  test("it combines with the other filters", () => {
+    expect(ids(computeCoverage(profiled(), { rollup: true, filter: { profile: "APT29", platform: "Windows", status: "gaps" } }))).toEqual(["T1082"]);
+  });
+
+  test("the scope counts the profile's techniques alone and names those with no note", () => {
+    const report = computeCoverage(profiled(), { rollup: true, filter: { profile: ["APT29", "APT28"], tactic: "Impact" } });
+    expect(report.profiles).toMatchObject({ unknown: ["APT28"], counts: { techniques: 3, withRule: 2, gaps: 1 }, withoutNote: ["T1583.001"] });
+    expect(report.profiles?.profiles.map((profile) => profile.name)).toEqual(["APT29"]);
+    expect(report.filtered.techniques).toBe(1);
+  });
+
+  test("no profile asked for, no scope", () => {
+    expect(computeCoverage(profiled(), { rollup: true, filter: { profile: [] } }).profiles).toBeNull();
+  });
+});

@@ -10,9 +10,10 @@ import { evaluateQuery } from "../../src/core/query/evaluate";
 import { parseQuery } from "../../src/core/query/parse";
 import { VaultIndex } from "../../src/core/vault-index";
 import { createAttackVaultApi } from "../../src/obsidian/public-api";
-import { rule } from "../core/note-records";
+import { record, rule } from "../core/note-records";
 import { startPluginOnFolder } from "../plugin/plugin-harness";
 import { EXAMPLE_VAULT } from "../support/paths";
+import { openVault } from "../../src/cli/load-vault";
 
 describe("rulesFor", () => {
   const index = new VaultIndex();
@@ -84,5 +85,46 @@ describe("the API at app.plugins.plugins['attack-vault'].api", () => {
     await plugin.api.coverageTable(dv, { tactic: "Impact" });
     expect(calls[0]?.headers).toEqual(["Technique", "Status", "Rules", "Tests"]);
     expect(calls[0]?.rows.map((row) => (row[0] as { display: string }).display)).toEqual(["T1486 Data Encrypted for Impact", "T1490 Inhibit System Recovery"]);
+  });
+});
+
+describe("threat profiles through the API", () => {
+  const exampleApi = () => {
+    const vault = openVault({ command: "coverage", positionals: [EXAMPLE_VAULT], flags: new Map() });
+    return { index: vault.index, api: createAttackVaultApi({ index: vault.index, ready: true }, () => vault.settings.rollUpSubTechniques) };
+  };
+  const cliJson = (...args: string[]) => JSON.parse(runCli(["coverage", EXAMPLE_VAULT, "--json", ...args]).stdout) as Record<string, unknown>;
+
+  test.each([["T1027"], ["t1027"], ["attack.t1027"]])("profilesFor(%s) names the profiles listing it, by name", (spelling) => {
+    expect(exampleApi().api.profilesFor(spelling).map((profile) => [profile.name, profile.attackId, profile.kind])).toEqual([
+      ["APT29", "G0016", "group"],
+      ["Our threat model", null, "custom"],
+    ]);
+  });
+
+  test("profilesFor carries the aliases as Obsidian reads them", () => {
+    expect(exampleApi().api.profilesFor("T1059.001").map((profile) => profile.aliases)).toEqual([["Cozy Bear"], ["Threat model 2026"]]);
+  });
+
+  test.each([["G0016"], [["G0016", "Our threat model"]]])("coverage({ profile: %j }) is the CLI's --profile", (profile) => {
+    const args = (Array.isArray(profile) ? profile : [profile]).flatMap((name) => ["--profile", name]);
+    const cli = cliJson(...args);
+    const fromApi = exampleApi().api.coverage({ profile });
+    expect([fromApi.techniques, fromApi.totals, fromApi.profiles]).toEqual([cli.techniques, cli.totals, cli.profiles]);
+  });
+
+  test("coverage() with a profile no note has throws, naming it", () => {
+    expect(() => exampleApi().api.coverage({ profile: "APT28" })).toThrow('No threat profile in this vault has the name, ATT&CK ID or alias "APT28"');
+  });
+
+  test("topGaps(n) is the CLI's --top-gaps", () => {
+    expect(exampleApi().api.topGaps(4)).toEqual(cliJson("--top-gaps", "4").topGaps);
+  });
+
+  test("answers follow an edited profile", () => {
+    const { index, api } = exampleApi();
+    index.upsert(record("Threat Profiles/Our threat model.md", { tags: ["threat_profile"], techniques: ["T1572"] }));
+    expect(api.profilesFor("T1027").map((profile) => profile.name)).toEqual(["APT29"]);
+    expect(api.profilesFor("T1572").map((profile) => profile.name)).toEqual(["APT29", "Our threat model"]);
   });
 });

@@ -40,6 +40,7 @@ const outputs: Array<[string, "coverage" | "blocks" | "query", string[]]> = [
   ["coverage without rollup", "coverage", ["coverage", EXAMPLE_VAULT, "--json", "--no-rollup"]],
   ["coverage filtered, gated and against a baseline", "coverage", ["coverage", EXAMPLE_VAULT, "--json", "--platform", "Windows", "--tactic", "Execution", "--fail-under", "90", "--baseline", baseline]],
   ["coverage of the hostile vault", "coverage", ["coverage", hostileVault, "--json"]],
+  ["coverage of threat profiles, with top gaps", "coverage", ["coverage", EXAMPLE_VAULT, "--json", "--profile", "G0016", "--profile", "Our threat model", "--top-gaps", "5"]],
   ["blocks", "blocks", ["blocks", EXAMPLE_VAULT, "--json"]],
   ["blocks of the hostile vault", "blocks", ["blocks", hostileVault, "--json"]],
   ["blocks with a hint and an error", "blocks", ["blocks", hinted, "--json"]],
