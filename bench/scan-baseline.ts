@@ -49,7 +49,9 @@ function test(node: QueryNode, note: ScannedNote): boolean {
     case "tag":
       return note.tags.has(node.tag);
     case "technique":
-      throw new Error("the bench's queries come from query blocks, which cannot hold technique: terms");
+    case "profile":
+    case "coverage":
+      throw new Error(`the bench's queries come from query blocks, which cannot hold ${node.type}: terms`);
     case "path":
       return note.lowerPath.includes(node.value.toLowerCase());
     case "file":

@@ -25,7 +25,7 @@ export default class AttackVaultPlugin extends Plugin implements SettingsHost {
 
   override async onload(): Promise<void> {
     this.settings = settingsFromData(await this.loadData());
-    this.service = this.addChild(new IndexService(this.app, this.settings));
+    this.service = this.addChild(new IndexService(this.app, this.settings, () => this.settings.rollUpSubTechniques));
     this.api = createAttackVaultApi(this.service, () => this.settings.rollUpSubTechniques);
     const rollUp = (): boolean => this.settings.rollUpSubTechniques;
     this.registerView(COVERAGE_VIEW_TYPE, (leaf) => new CoverageView(leaf, { service: this.service, rollUpSubTechniques: rollUp, exportLayer: (filter) => this.exportLayer(filter) }));

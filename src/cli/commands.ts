@@ -91,7 +91,7 @@ const query: Command = {
     if (text === undefined) throw new UsageError('`query` needs the query text: attack-vault query <vault> "tag:detection_rule tag:T1059_001"');
     const vault = openVault(args, { progress: context.progress });
     const report = emptyQueryReport();
-    const result = answerQuery(text, vault.index, "attack", report);
+    const result = answerQuery(text, vault.index, "attack", report, { rollup: vault.settings.rollUpSubTechniques });
     const json = args.flags.has("json");
     if (!result.ok) {
       const stdout = json ? jsonOutput({ query: text, error: result.error.message }) : "";

@@ -3,7 +3,8 @@
  * profiles' summary line, and the gaps the most threat profiles list, ranked.
  */
 import type { CoverageReport } from "../core/coverage";
-import { profileScopeName, profileSummaryText } from "../core/threat-profiles";
+import { HAS_TESTS, NO_NOTE, profileSummaryText } from "../core/coverage-words";
+import { profileScopeName } from "../core/threat-profiles";
 import type { TopGapsData } from "../core/coverage-export";
 import { namesText, plural } from "../core/wording";
 import { widthOf } from "./coverage-text";
@@ -28,7 +29,7 @@ function intro(ranking: TopGapsData, profileTag: string): string | null {
 }
 
 function gapWhat(gap: TopGapsData["gaps"][number]): string {
-  return `${gap.name}${gap.note === null ? " (no note in the vault)" : gap.status === "tests-no-rule" ? " (has tests)" : ""}`;
+  return `${gap.name}${gap.note === null ? ` (${NO_NOTE})` : gap.status === "tests-no-rule" ? ` ${HAS_TESTS}` : ""}`;
 }
 
 /** ` among APT29's techniques`, when the report was restricted to profiles. */

@@ -2,7 +2,8 @@
 import { attackRelease, type AttackRelease } from "./attack-catalogue";
 import { compareWithAttack, type AttackComparison } from "./attack-coverage";
 import { computeCoverage, type CoverageFilter, type CoverageReport, type ProfileScope } from "./coverage";
-import { profileLabel, profileSummaryText } from "./threat-profiles";
+import { profileSummaryText } from "./coverage-words";
+import { profileLabel } from "./threat-profiles";
 import { namesText } from "./wording";
 import { navigatorLayer, type LayerScoring, type NavigatorLayer } from "./navigator-layer";
 import type { VaultIndex } from "./vault-index";

@@ -3,7 +3,8 @@
  * the notices take their phrases, counts and shares from here, so a number or a word reads the
  * same wherever a person meets it. Each surface only adds its own markup (escaping, bold, links).
  */
-import type { CoverageCounts } from "./coverage";
+import type { CoverageCounts, ProfileScope } from "./coverage";
+import { profileScopeName } from "./threat-profiles";
 import { percentText, plural } from "./wording";
 
 /** `12 (80%)`: a count with its share of the whole. */
@@ -94,4 +95,15 @@ export const CHANGES_WORDS = {
 /** `2 → 5 rules`. */
 export function ruleCountChange(before: number, after: number): string {
   return `${before} → ${after} rules`;
+}
+
+/** After a technique the vault has no note for. */
+export const NO_NOTE = "no note in the vault";
+
+/** `APT29: 61 techniques, 38 with rules (62%), 23 gaps`, and how many it lists that have no note: the panel's and the CLI's words. */
+export function profileSummaryText(scope: ProfileScope): string {
+  const { techniques, withRule, gaps } = scope.counts;
+  const summary = `${profileScopeName(scope.profiles)}: ${plural(techniques, "technique")}, ${withRule} with rules (${percentText(withRule, techniques)}), ${plural(gaps, "gap")}`;
+  const missing = scope.withoutNote.length;
+  return missing === 0 ? summary : `${summary}; ${plural(missing, "more technique")} ${missing === 1 ? "has" : "have"} ${NO_NOTE}`;
 }

@@ -6,7 +6,7 @@
 import type { IndexedNote } from "./classify";
 import type { VaultConventions } from "./note";
 import { compareTitles } from "./order";
-import type { QueryNode } from "./query/ast";
+import type { CoverageValue, QueryNode } from "./query/ast";
 import { compareBySeverity } from "./sigma-level";
 import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches } from "./tags";
 import { parseTechniqueId } from "./technique-id";
@@ -18,6 +18,10 @@ export interface BlockSubject {
   listKind: ListKind;
   /** The technique the block is about, when a positive tag term names one. */
   techniqueId: string | null;
+  /** The threat profile a required `profile:` term names, as written; absent without one. */
+  profile?: string;
+  /** What a required `coverage:` term asks for; absent without one. */
+  coverage?: CoverageValue;
 }
 
 const HEADINGS: Record<ListKind, string> = {
@@ -34,34 +38,49 @@ function requiredTags(query: QueryNode): string[] {
   return query.children.flatMap((child) => (child.type === "tag" ? [child.tag] : []));
 }
 
-/** Technique terms that must hold for every result, like requiredTags. */
-function requiredTechniques(query: QueryNode): string[] {
-  if (query.type === "technique") return [query.id];
-  if (query.type !== "and") return [];
-  return query.children.flatMap((child) => (child.type === "technique" ? [child.id] : []));
+/** Terms of one type that must hold for every result, like requiredTags. */
+function required<T extends QueryNode["type"]>(query: QueryNode, type: T): Array<Extract<QueryNode, { type: T }>> {
+  const terms = query.type === "and" ? query.children : [query];
+  return terms.filter((term): term is Extract<QueryNode, { type: T }> => term.type === type);
 }
 
 export function blockSubject(query: QueryNode, conventions: VaultConventions): BlockSubject {
   const tags = requiredTags(query);
   const has = (tag: string): boolean => tags.includes(tag.toLowerCase());
+  const profile = required(query, "profile")[0]?.name;
+  const coverage = required(query, "coverage")[0]?.value;
   const listKind: ListKind = has(conventions.ruleTag)
     ? "rules"
     : has(conventions.testTag)
       ? "tests"
-      : has(conventions.techniqueTag)
+      : has(conventions.techniqueTag) || profile !== undefined || coverage !== undefined
         ? "techniques"
         : "notes";
-  const techniqueId = requiredTechniques(query)[0] ?? tags.map(parseTechniqueId).find((id) => id !== null) ?? null;
-  return { listKind, techniqueId };
+  const techniqueId = required(query, "technique")[0]?.id ?? tags.map(parseTechniqueId).find((id) => id !== null) ?? null;
+  return { listKind, techniqueId, ...(profile !== undefined ? { profile } : {}), ...(coverage !== undefined ? { coverage } : {}) };
 }
+
+const COVERAGE_HEADINGS: Record<CoverageValue, string> = {
+  gap: "Techniques with no detection rule",
+  covered: "Techniques with a detection rule",
+  "no-rule": "Techniques with no rule and no test",
+  "tests-no-rule": "Techniques with tests but no rule",
+  "rules-no-test": "Techniques with rules but no test",
+  "rules-and-tests": "Techniques with rules and tests",
+};
 
 export function blockHeading(subject: BlockSubject): string {
-  return HEADINGS[subject.listKind];
+  return subject.listKind === "techniques" && subject.coverage ? COVERAGE_HEADINGS[subject.coverage] : HEADINGS[subject.listKind];
 }
 
-/** The empty state in the user's words: it names the gap. */
-export function emptyStateText(subject: BlockSubject): string {
+/**
+ * The empty state in the user's words: it names the gap. `profileFound` says whether a `profile:`
+ * term names a profile the vault has: an empty list would otherwise read as full coverage.
+ */
+export function emptyStateText(subject: BlockSubject, profileFound = true): string {
   const about = subject.techniqueId;
+  if (subject.profile !== undefined && !profileFound) return `No threat profile in this vault has the name, ATT&CK ID or alias ${subject.profile}`;
+  if (subject.coverage === "gap") return subject.profile ? `Every technique ${subject.profile} lists that has a note here has a detection rule` : "Every technique note has a detection rule";
   switch (subject.listKind) {
     case "rules":
       return about ? `No detection rule covers ${about}` : "No detection rule matches this query";
@@ -116,6 +135,8 @@ export interface BlockDependencies {
   tags: Set<string>;
   /** Techniques of `technique:` terms: a change to a note naming one, by any tag, property or file name, may alter the block. */
   techniqueIds: Set<string>;
+  /** `profile:` or `coverage:` terms: any change that names a technique (a profile, a rule, a technique note) may alter the block. */
+  dependsOnCoverage: boolean;
   dependsOnAllNotes: boolean;
 }
 
@@ -128,6 +149,7 @@ export function isAffectedBy(dependencies: BlockDependencies, change: IndexChang
   if (change.everything) return true;
   if (dependencies.dependsOnAllNotes) return change.paths.size > 0;
   for (const tag of dependencies.tags) if (change.tagKeys.has(tag)) return true;
+  if (dependencies.dependsOnCoverage && change.techniqueIds.size > 0) return true;
   if (dependencies.techniqueIds.size > 0) {
     for (const id of change.techniqueIds) if (dependencies.techniqueIds.has(id)) return true;
     // A note of no kind names a technique only by a tag that spells it.

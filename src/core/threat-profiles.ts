@@ -5,11 +5,10 @@
  */
 import type { IndexedNote } from "./classify";
 import { fileBaseName, listProperty } from "./classify";
-import type { ProfileScope } from "./coverage";
 import { compareCodeUnits, compareTitles } from "./order";
-import { parseTechniqueId } from "./technique-id";
+import { parentTechniqueId, parseTechniqueId } from "./technique-id";
 import type { VaultIndex } from "./vault-index";
-import { namesText, percentText, plural } from "./wording";
+import { namesText } from "./wording";
 
 export type ProfileKind = "group" | "campaign" | "software" | "custom";
 
@@ -157,10 +156,25 @@ export function profileScopeName(profiles: readonly ThreatProfile[]): string {
   return namesText(ambiguous ? profiles.map(profileLabel) : names);
 }
 
-/** `APT29: 61 techniques, 38 with rules (62%), 23 gaps`, and how many it lists that have no note: the panel's and the CLI's words. */
-export function profileSummaryText(scope: ProfileScope): string {
-  const { techniques, withRule, gaps } = scope.counts;
-  const summary = `${profileScopeName(scope.profiles)}: ${plural(techniques, "technique")}, ${withRule} with rules (${percentText(withRule, techniques)}), ${plural(gaps, "gap")}`;
-  const missing = scope.withoutNote.length;
-  return missing === 0 ? summary : `${summary}; ${plural(missing, "more technique")} ${missing === 1 ? "has" : "have"} no note in the vault`;
+
+export interface ProfilesUsing {
+  /** Profiles that list the technique itself. */
+  direct: ThreatProfile[];
+  /** For a parent technique, profiles that list none of it but one of its sub-techniques. */
+  viaSubTechniques: ThreatProfile[];
+}
+
+/** The profiles that use a technique, by name: those listing it, and for a parent those listing only its sub-techniques. */
+export function profilesUsing(index: VaultIndex, techniqueId: string): ProfilesUsing {
+  const direct = new Set(index.profilesFor(techniqueId));
+  const viaSubs = new Set<string>();
+  if (parentTechniqueId(techniqueId) === null) {
+    for (const [id, paths] of index.profiledTechniques()) {
+      if (parentTechniqueId(id) !== techniqueId) continue;
+      for (const path of paths) if (!direct.has(path)) viaSubs.add(path);
+    }
+  }
+  const profilesOf = (paths: Set<string>): ThreatProfile[] =>
+    [...paths].map((path) => index.get(path)).filter((note): note is IndexedNote => note !== undefined).map(threatProfile).sort(byName);
+  return { direct: profilesOf(direct), viaSubTechniques: profilesOf(viaSubs) };
 }

@@ -10,6 +10,8 @@ import { propertyWorkLimit } from "./query/note-view";
 import { PathPostings } from "./path-postings";
 import { INDEXED_PARENT_DEPTH, parentTagKeys, tagMatches, trimSlashes } from "./tags";
 import { parseTechniqueId } from "./technique-id";
+import { countedCoverage, subTechniquesByParent, type CoverageStatus } from "./coverage";
+import { resolveProfiles } from "./threat-profiles";
 
 /** What one or more index updates touched: the old and the new side of every note. */
 export interface IndexChange {
@@ -180,6 +182,25 @@ export class VaultIndex implements QuerySource {
     const spellings = [...this.pathsByTag.keys()].filter((key) => parseTechniqueId(key) === techniqueId);
     for (const key of spellings) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
     return paths;
+  }
+
+  /** The technique notes of the techniques the threat profiles a name, ATT&CK ID or alias stands for list (`profile:` terms). */
+  profileTechniqueNotes(name: string): ReadonlySet<string> {
+    const paths = new Set<string>();
+    for (const id of resolveProfiles(this, [name]).techniqueIds) this.techniqueNotesFor(id).forEach((path) => paths.add(path));
+    return paths;
+  }
+
+  /** A technique note's counted coverage with this rollup (`coverage:` terms); the sub-technique map is built once per lookup. */
+  coverageLookup(rollup: boolean): (path: string) => CoverageStatus | null {
+    let subsByParent: Map<string, string[]> | null = null;
+    return (path) => {
+      const note = this.notesByPath.get(path);
+      const id = note?.kind === "technique" ? note.techniqueIds[0] : undefined;
+      if (!id) return null;
+      subsByParent ??= subTechniquesByParent(this);
+      return countedCoverage(this, id, rollup, subsByParent).counted.status;
+    };
   }
 
   /** Tag key → how many notes carry it exactly (nested tags counted under their own key). */

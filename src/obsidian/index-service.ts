@@ -35,6 +35,8 @@ export class IndexService extends Component {
   constructor(
     private readonly app: App,
     conventions: VaultConventions,
+    /** The rollup setting, which `coverage:` terms in blocks count by as the panel does. */
+    readonly rollUp: () => boolean = () => true,
   ) {
     super();
     this.conventions = conventions;

@@ -106,7 +106,7 @@ export function createAttackVaultApi(source: { readonly index: VaultIndex; reado
     rulesFor: (techniqueId) => summaries(source.index.rulesFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     testsFor: (techniqueId) => summaries(source.index.testsFor(parseTechniqueId(techniqueId) ?? techniqueId)),
     query(text) {
-      const result = answerQuery(text, source.index, "attack");
+      const result = answerQuery(text, source.index, "attack", undefined, { rollup: rollUpByDefault() });
       if (result.ok) return { ok: true, paths: result.value.paths, hints: result.value.hints };
       const { message, line, column } = result.error;
       return { ok: false, error: { message, line, column } };

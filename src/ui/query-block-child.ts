@@ -11,10 +11,14 @@ import { queryHints } from "../core/query/hints";
 import { parseQuery } from "../core/query/parse";
 import type { Result } from "../core/result";
 import { indexingText } from "../core/wording";
+import type { IndexChange } from "../core/vault-index";
 import type { IndexService } from "../obsidian/index-service";
 import { wireInternalLinks } from "../obsidian/internal-links";
 import { renderNoteList, renderQueryWarning } from "./note-list";
 import { DrawnRevision, redrawWhenShown } from "./redraw-when-shown";
+import { renderProfilesLine } from "./profiles-line";
+import { parentTechniqueId } from "../core/technique-id";
+import { findProfiles, threatProfiles } from "../core/threat-profiles";
 
 export class QueryBlockChild extends MarkdownRenderChild {
   private readonly parsed: Result<QueryNode, QueryError>;
@@ -41,9 +45,20 @@ export class QueryBlockChild extends MarkdownRenderChild {
     wireInternalLinks(this, this.app, this.containerEl, () => this.sourcePath, this);
     const dependencies = this.dependencies;
     redrawWhenShown(this, this.app, this.service, this.containerEl, [
-      { mark: this.drawnRevision, affects: (change) => dependencies !== null && isAffectedBy(dependencies, change), draw: () => this.render() },
+      { mark: this.drawnRevision, affects: (change) => dependencies !== null && (isAffectedBy(dependencies, change) || this.namesProfilesOf(change)), draw: () => this.render() },
     ]);
     this.render();
+  }
+
+  /** The technique whose profiles the block's last line names: a rules block's, once drawn. */
+  private profilesOf: string | null = null;
+
+  /** A change to a profile listing the technique, or one of its sub-techniques, redraws the line of profiles. */
+  private namesProfilesOf(change: IndexChange): boolean {
+    const id = this.profilesOf;
+    if (id === null) return false;
+    for (const changed of change.techniqueIds) if (changed === id || parentTechniqueId(changed) === id) return true;
+    return false;
   }
 
   render(): void {
@@ -61,16 +76,21 @@ export class QueryBlockChild extends MarkdownRenderChild {
       return;
     }
     const report = emptyQueryReport();
-    const paths = evaluateQuery(this.parsed.value, this.service.index, report);
+    const { index } = this.service;
+    const paths = evaluateQuery(this.parsed.value, index, report, { rollup: this.service.rollUp() });
     this.renderHeader(root, subject, paths.length);
     if (paths.length === 0) {
       root.addClass("attack-vault-block-empty");
-      root.createDiv({ cls: "attack-vault-gap", text: emptyStateText(subject) });
+      const profileFound = subject.profile === undefined || findProfiles(threatProfiles(index), subject.profile).length > 0;
+      root.createDiv({ cls: "attack-vault-gap", text: emptyStateText(subject, profileFound) });
     } else {
       renderNoteList(root, blockItems(paths, this.service.index, subject));
     }
     for (const hint of queryHints(this.parsed.value, this.service.index, this.dialect)) root.createDiv({ cls: "attack-vault-hint", text: hint });
     renderQueryWarning(root, report);
+    // Under a technique's rules block, outside it: how many threat profiles use the technique, which ranks the gap.
+    this.profilesOf = subject.listKind === "rules" ? subject.techniqueId : null;
+    if (this.profilesOf) renderProfilesLine(this.containerEl, index, this.profilesOf);
   }
 
   private renderHeader(root: HTMLElement, subject: BlockSubject, count: number | null): void {

@@ -1,4 +1,5 @@
-import type { QueryDialect, QueryError, QueryNode, QuerySource } from "./ast";
+import { isGap, type CoverageStatus } from "../coverage";
+import type { CoverageValue, QueryDialect, QueryError, QueryNode, QuerySource } from "./ast";
 import { compareCodeUnits } from "../order";
 import { ok, type Result } from "../result";
 import { NoteView } from "./note-view";
@@ -6,7 +7,8 @@ import { parseQuery } from "./parse";
 
 /** The query with tag sets fetched once and needles lower-cased once, so a scan does no repeated work per term. */
 type Matcher =
-  | { kind: "tag" | "technique"; paths: ReadonlySet<string> }
+  | { kind: "tag" | "technique" | "profile"; paths: ReadonlySet<string> }
+  | { kind: "coverage"; statusOf: (path: string) => CoverageStatus | null; wanted: CoverageValue }
   | { kind: "path" | "file"; needle: string }
   | { kind: "property"; name: string; needle: string | null }
   | { kind: "and" | "or"; children: Matcher[] }
@@ -33,8 +35,8 @@ export const PROPERTIES_TOO_LARGE = `has properties ${TOO_LARGE_TO_SEARCH}: a pr
  * tag term starts from its smallest tag set and filters; only unbounded queries scan `allPaths()`.
  * Notes whose properties a property term could not read whole go to `report`.
  */
-export function evaluateQuery(query: QueryNode, source: QuerySource, report?: QueryReport): string[] {
-  const matcher = compile(query, source, new Map());
+export function evaluateQuery(query: QueryNode, source: QuerySource, report?: QueryReport, options: EvaluateOptions = {}): string[] {
+  const matcher = compile(query, source, { tagSets: new Map(), rollup: options.rollup ?? true, statusOf: null });
   const pool = candidates(matcher) ?? new Set(source.allPaths());
   // Tag terms need only the path; a view of the note is made once per note, and only for terms that read more.
   let viewed = null as NoteView | null;
@@ -49,39 +51,58 @@ export function evaluateQuery(query: QueryNode, source: QuerySource, report?: Qu
   return found.sort(compareCodeUnits);
 }
 
+export interface EvaluateOptions {
+  /** How `coverage:` counts a parent technique: with its sub-techniques' rules (the default), as the report does, or without. */
+  rollup?: boolean;
+}
+
 /** Parses and evaluates in one step, for callers that only want the list or the error. */
-export function runQuery(text: string, source: QuerySource, report?: QueryReport, dialect: QueryDialect = "obsidian"): Result<string[], QueryError> {
+export function runQuery(text: string, source: QuerySource, report?: QueryReport, dialect: QueryDialect = "obsidian", options: EvaluateOptions = {}): Result<string[], QueryError> {
   const parsed = parseQuery(text, dialect);
   if (!parsed.ok) return parsed;
-  return ok(evaluateQuery(parsed.value, source, report));
+  return ok(evaluateQuery(parsed.value, source, report, options));
 }
 
 /**
  * The tag keys a query reads, and whether a note carrying none of them (nor a tag nested below
  * one, `key/…`) could still change the result; the UI redraws a block only when this says so.
  */
-export function queryTags(query: QueryNode): { tags: Set<string>; techniqueIds: Set<string>; dependsOnAllNotes: boolean } {
+export function queryTags(query: QueryNode): { tags: Set<string>; techniqueIds: Set<string>; dependsOnCoverage: boolean; dependsOnAllNotes: boolean } {
   const tags = new Set<string>();
   const techniqueIds = new Set<string>();
+  let dependsOnCoverage = false;
   const pending: QueryNode[] = [query];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === "tag") tags.add(node.tag);
     else if (node.type === "technique") techniqueIds.add(node.id);
+    else if (node.type === "profile" || node.type === "coverage") dependsOnCoverage = true;
     else if (node.type === "and" || node.type === "or") for (const child of node.children) pending.push(child);
     else if (node.type === "not") pending.push(node.child);
   }
-  return { tags, techniqueIds, dependsOnAllNotes: !boundedByTags(query) };
+  return { tags, techniqueIds, dependsOnCoverage, dependsOnAllNotes: !boundedByTags(query) };
 }
 
-/** True when every matching note must carry one of the query's tags or name one of its techniques: an AND needs one such child, an OR needs all. */
+/**
+ * True when every matching note must carry one of the query's tags, name one of its techniques, or be
+ * a technique note a profile or coverage term picks (any change that can alter those names a technique):
+ * an AND needs one such child, an OR needs all.
+ */
 function boundedByTags(node: QueryNode): boolean {
-  if (node.type === "tag" || node.type === "technique") return true;
+  if (node.type === "tag" || node.type === "technique" || node.type === "profile" || node.type === "coverage") return true;
   if (node.type === "and") return node.children.some(boundedByTags);
   if (node.type === "or") return node.children.every(boundedByTags);
   return false;
 }
 
-function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, ReadonlySet<string>>): Matcher {
+interface CompileState {
+  tagSets: Map<string, ReadonlySet<string>>;
+  rollup: boolean;
+  /** Built for the first coverage term, shared by the others. */
+  statusOf: ((path: string) => CoverageStatus | null) | null;
+}
+
+function compile(node: QueryNode, source: QuerySource, state: CompileState): Matcher {
+  const { tagSets } = state;
   switch (node.type) {
     case "tag": {
       let paths = tagSets.get(node.tag);
@@ -93,13 +114,18 @@ function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, Read
     }
     case "technique":
       return { kind: "technique", paths: source.pathsWithTechnique?.(node.id) ?? NO_PATHS };
+    case "profile":
+      return { kind: "profile", paths: source.profileTechniqueNotes?.(node.name) ?? NO_PATHS };
+    case "coverage":
+      state.statusOf ??= source.coverageLookup?.(state.rollup) ?? (() => null);
+      return { kind: "coverage", statusOf: state.statusOf, wanted: node.value };
     case "path":
     case "file":
       return { kind: node.type, needle: node.value.toLowerCase() };
     case "property":
       return { kind: "property", name: node.name.toLowerCase(), needle: node.value?.toLowerCase() ?? null };
     case "not":
-      return { kind: "not", child: compile(node.child, source, tagSets) };
+      return { kind: "not", child: compile(node.child, source, state) };
     case "and":
     case "or": {
       // A repeated term adds nothing to AND or OR; dropping it keeps `x x x …` at one test per note.
@@ -109,7 +135,7 @@ function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, Read
         const key = termKey(child);
         if (key !== null && seen.has(key)) continue;
         if (key !== null) seen.add(key);
-        children.push(compile(child, source, tagSets));
+        children.push(compile(child, source, state));
       }
       return { kind: node.type, children };
     }
@@ -120,6 +146,8 @@ function compile(node: QueryNode, source: QuerySource, tagSets: Map<string, Read
 function termKey(node: QueryNode): string | null {
   if (node.type === "tag") return JSON.stringify(["tag", node.tag]);
   if (node.type === "technique") return JSON.stringify(["technique", node.id]);
+  if (node.type === "profile") return JSON.stringify(["profile", node.name.toLowerCase()]);
+  if (node.type === "coverage") return JSON.stringify(["coverage", node.value]);
   if (node.type === "path" || node.type === "file") return JSON.stringify([node.type, node.value.toLowerCase()]);
   if (node.type === "property") return JSON.stringify(["property", node.name.toLowerCase(), node.value?.toLowerCase() ?? null]);
   return null;
@@ -127,7 +155,7 @@ function termKey(node: QueryNode): string | null {
 
 /** A set holding every match (maybe more), or null when only a scan of all notes can tell. */
 function candidates(matcher: Matcher): ReadonlySet<string> | null {
-  if (matcher.kind === "tag" || matcher.kind === "technique") return matcher.paths;
+  if (matcher.kind === "tag" || matcher.kind === "technique" || matcher.kind === "profile") return matcher.paths;
   if (matcher.kind === "and") {
     let smallest: ReadonlySet<string> | null = null;
     for (const child of matcher.children) {
@@ -152,7 +180,10 @@ function matches(matcher: Matcher, path: string, viewOf: (path: string) => NoteV
   switch (matcher.kind) {
     case "tag":
     case "technique":
+    case "profile":
       return matcher.paths.has(path);
+    case "coverage":
+      return coverageMatches(matcher.statusOf(path), matcher.wanted);
     case "path":
       return viewOf(path).lowerPath.includes(matcher.needle);
     case "file":
@@ -181,6 +212,14 @@ function propertyMatches(note: NoteView, name: string, needle: string | null): b
   for (const text of texts) if (text.includes(needle)) return true;
   if (note.overBudget) note.unsure = true;
   return false;
+}
+
+/** `gap` is no rule (with or without tests), `covered` at least one rule, anything else the status itself; a note that is no technique note matches none. */
+function coverageMatches(status: CoverageStatus | null, wanted: CoverageValue): boolean {
+  if (status === null) return false;
+  if (wanted === "gap") return isGap(status);
+  if (wanted === "covered") return !isGap(status);
+  return status === wanted;
 }
 
 const NO_PATHS: ReadonlySet<string> = new Set();

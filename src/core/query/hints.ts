@@ -5,7 +5,7 @@
 import { parseTechniqueId, techniqueIdAsTag } from "../technique-id";
 import { ok, type Result } from "../result";
 import type { QueryDialect, QueryError, QueryNode, QuerySource } from "./ast";
-import { evaluateQuery, type QueryReport } from "./evaluate";
+import { evaluateQuery, type EvaluateOptions, type QueryReport } from "./evaluate";
 import { parseQuery } from "./parse";
 
 /** One sentence per tag term that holds a dotted technique ID and matches no note, naming both fixes. */
@@ -41,8 +41,8 @@ export interface QueryAnswer {
 }
 
 /** Parses, evaluates and advises in one step: what the CLI and the API answer a query with. */
-export function answerQuery(text: string, source: QuerySource, dialect: QueryDialect, report?: QueryReport): Result<QueryAnswer, QueryError> {
+export function answerQuery(text: string, source: QuerySource, dialect: QueryDialect, report?: QueryReport, options: EvaluateOptions = {}): Result<QueryAnswer, QueryError> {
   const parsed = parseQuery(text, dialect);
   if (!parsed.ok) return parsed;
-  return ok({ paths: evaluateQuery(parsed.value, source, report), hints: queryHints(parsed.value, source, dialect) });
+  return ok({ paths: evaluateQuery(parsed.value, source, report, options), hints: queryHints(parsed.value, source, dialect) });
 }

@@ -1,9 +1,12 @@
 import { parseTechniqueId, techniqueIdAsTag } from "../technique-id";
-import type { Position, QueryDialect, QueryError, QueryNode } from "./ast";
+import { COVERAGE_VALUES, type CoverageValue, type Position, type QueryDialect, type QueryError, type QueryNode } from "./ast";
 import { fail, ok, type Result } from "../result";
 import { queryError } from "./query-error";
 
-export type TermNode = Extract<QueryNode, { type: "tag" | "path" | "file" | "property" | "technique" }>;
+export type TermNode = Extract<QueryNode, { type: "tag" | "path" | "file" | "property" | "technique" | "profile" | "coverage" }>;
+
+/** ATT&CK Vault's own operators: for attack-query blocks, the CLI and the API, never for ```query blocks. */
+const ATTACK_OPERATORS = new Set(["technique", "profile", "coverage"]);
 
 export type Token =
   | { kind: "open" | "close" | "or" | "not"; position: Position }
@@ -79,8 +82,8 @@ function readTerm(text: string, start: number, dialect: QueryDialect): Step {
     // `Tag:x` is taken as `tag:x`: a capitalised operator is a slip, never a text search someone wants.
     const operator = prefix[0].slice(0, -1).toLowerCase();
     const valueStart = start + prefix[0].length;
-    if (operator === "tag" || operator === "path" || operator === "file" || (operator === "technique" && dialect === "attack")) {
-      return readOperatorValue(text, start, operator, valueStart);
+    if (operator === "tag" || operator === "path" || operator === "file" || (ATTACK_OPERATORS.has(operator) && dialect === "attack")) {
+      return readOperatorValue(text, start, operator as ValueOperator, valueStart);
     }
     const written = prefix[0];
     if (operator === "technique") {
@@ -88,10 +91,14 @@ function readTerm(text: string, start: number, dialect: QueryDialect): Step {
         `"technique:" is ATT&CK Vault's own operator, for attack-query blocks, the CLI and the API; a query block lists what ` +
         `Obsidian's search lists, and there tag: is exact, so write the tag as the vault spells it (tag:T1059_001), or make this an attack-query block`, start));
     }
+    if (ATTACK_OPERATORS.has(operator)) {
+      return fail(queryError(text, "unsupported",
+        `"${written}" is ATT&CK Vault's own operator, for attack-query blocks, the CLI and the API; a query block lists what Obsidian's search lists, so make this an attack-query block`, start));
+    }
     if (TEXT_OPERATORS.has(operator)) {
       return fail(queryError(text, "unsupported", `"${written}" is not supported here: ${NOT_TEXT}`, start));
     }
-    const operators = dialect === "attack" ? "tag:, technique:, path:, file: or [property]" : "tag:, path:, file: or [property]";
+    const operators = dialect === "attack" ? "tag:, technique:, profile:, coverage:, path:, file: or [property]" : "tag:, path:, file: or [property]";
     return fail(queryError(text, "unsupported",
       `"${written}" is not a search operator ATT&CK Vault understands; use ${operators}`, start));
   }
@@ -107,8 +114,19 @@ function readTerm(text: string, start: number, dialect: QueryDialect): Step {
     `"${word}" is a text search, which is not supported here: ${NOT_TEXT}; write file:${word} or tag:${word} instead`, start));
 }
 
-/** Reads the value of `tag:`, `path:`, `file:` or `technique:` (spaces after the colon allowed, as the real vault writes `tag: x`). */
-function readOperatorValue(text: string, start: number, operator: "tag" | "path" | "file" | "technique", valueStart: number): Step {
+type ValueOperator = "tag" | "path" | "file" | "technique" | "profile" | "coverage";
+
+const EXAMPLES: Record<ValueOperator, [string, string]> = {
+  tag: ["a tag", "tag:detection_rule"],
+  path: ["a value", 'path:"Use Cases"'],
+  file: ["a value", 'file:"Use Cases"'],
+  technique: ["a technique ID", "technique:T1059.001"],
+  profile: ["a threat profile's name, ATT&CK ID or alias", 'profile:G0016 or profile:"Our threat model"'],
+  coverage: [`one of ${COVERAGE_VALUES.join(", ")}`, "coverage:gap"],
+};
+
+/** Reads the value of an operator (spaces after the colon allowed, as the real vault writes `tag: x`). */
+function readOperatorValue(text: string, start: number, operator: ValueOperator, valueStart: number): Step {
   let i = valueStart;
   while (text[i] === " " || text[i] === "\t") i++;
   const written = operator === "tag" && text[start] === "#" ? "#" : `${operator}:`;
@@ -128,15 +146,26 @@ function readOperatorValue(text: string, start: number, operator: "tag" | "path"
   }
   if (operator === "tag") value = value.replace(/^#/, "").toLowerCase();
   if (value === "") {
-    const example = operator === "tag" ? "tag:detection_rule" : operator === "technique" ? "technique:T1059.001" : `${operator}:"Use Cases"`;
-    const what = operator === "tag" ? "a tag" : operator === "technique" ? "a technique ID" : "a value";
+    const [what, example] = EXAMPLES[operator];
     return fail(queryError(text, "syntax", `"${written}" needs ${what} after it, e.g. ${example}`, start));
   }
   if (operator === "technique") return techniqueTerm(text, start, value, i);
+  if (operator === "coverage") return coverageTerm(text, start, value, i);
   const term: TermNode = operator === "tag"
     ? { type: "tag", tag: value, position: start }
-    : { type: operator, value, position: start };
+    : operator === "profile"
+      ? { type: "profile", name: value, position: start }
+      : { type: operator, value, position: start };
   return ok({ token: { kind: "term", position: start, term }, end: i });
+}
+
+/** `coverage:` takes one of COVERAGE_VALUES, in any case. */
+function coverageTerm(text: string, start: number, value: string, end: number): Step {
+  const wanted = value.toLowerCase() as CoverageValue;
+  if (!COVERAGE_VALUES.includes(wanted)) {
+    return fail(queryError(text, "syntax", `"coverage:" takes ${COVERAGE_VALUES.join(", ")}, not "${value}"`, start));
+  }
+  return ok({ token: { kind: "term", position: start, term: { type: "coverage", value: wanted, position: start } }, end });
 }
 
 /** `technique:` takes an ID in any spelling the core knows: `T1059.001`, `t1059_001`, `attack.t1059.001`. */

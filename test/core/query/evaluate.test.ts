@@ -163,7 +163,7 @@ describe("queryTags", () => {
     ["property alone", "[p:v]", [], true],
   ])("%s", (_name, text, tags, dependsOnAllNotes) => {
     const parsed = parseQuery(text);
-    expect(parsed.ok && queryTags(parsed.value)).toEqual({ tags: new Set(tags), techniqueIds: new Set(), dependsOnAllNotes });
+    expect(parsed.ok && queryTags(parsed.value)).toEqual({ tags: new Set(tags), techniqueIds: new Set(), dependsOnCoverage: false, dependsOnAllNotes });
   });
 });
 
@@ -188,6 +188,7 @@ function bySetAlgebra(node: QueryNode, source: FakeSource, all: string[]): Set<s
   switch (node.type) {
     case "tag": return new Set(source.pathsWithTag(node.tag));
     case "technique": return new Set(); // the arbitrary queries hold none; see technique-terms.test.ts
+    case "profile": case "coverage": return new Set(); // likewise; see profile-terms.test.ts
     case "path": return new Set(all.filter((path) => path.toLowerCase().includes(node.value)));
     case "file": return new Set(all.filter((path) => (path.split("/").pop() ?? "").toLowerCase().includes(node.value)));
     case "property": return new Set(all.filter((path) => {
