@@ -24,7 +24,7 @@ export const EXIT_USAGE = 2;
 export const EXIT_BELOW_BAR = 3;
 /** `coverage`: no technique note was found, so there is no coverage to report. */
 export const EXIT_NO_TECHNIQUES = 4;
-/** The output (stdout or a layer file) could not be written: sysexits' EX_IOERR. */
+/** The output (stdout, a layer file, or a note import-actors writes) could not be written: sysexits' EX_IOERR. */
 export const EXIT_WRITE_FAILED = 74;
 /** A bug: the message says what went wrong (sysexits' EX_SOFTWARE). */
 export const EXIT_INTERNAL = 70;

@@ -6,6 +6,7 @@ import { UsageError } from "./args";
 import { plural } from "../core/wording";
 import { allWarnings, CONVENTION_FLAGS, EXIT_OK, EXIT_QUERY_ERROR, OUTPUT_FLAGS, queryWarnings, warningLines, type Command } from "./command";
 import { coverage } from "./coverage-command";
+import { importActors } from "./import-actors";
 import { openVault } from "./load-vault";
 import { jsonOutput, LazyList } from "./output";
 import { printable } from "./printable";
@@ -105,4 +106,4 @@ const query: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { coverage, blocks, query };
+export const COMMANDS: Record<string, Command> = { coverage, blocks, query, "import-actors": importActors };

@@ -16,7 +16,7 @@ const CONVENTIONS_HELP = [
 const EXIT_CODES_HELP =
   `Exit codes: ${EXIT_OK} done; ${EXIT_QUERY_ERROR} the query has an error; ${EXIT_USAGE} bad usage or no such vault; ` +
   `${EXIT_BELOW_BAR} coverage below --fail-under; ${EXIT_NO_TECHNIQUES} no technique notes found;\n` +
-  `${EXIT_WRITE_FAILED} the output or the layer file could not be written; ${EXIT_INTERNAL} an internal error.`;
+  `${EXIT_WRITE_FAILED} the output, the layer file or a note could not be written; ${EXIT_INTERNAL} an internal error.`;
 
 function helpText(): string {
   const lines = ["attack-vault — ATT&CK coverage of an Obsidian vault", "", "Commands:"];
