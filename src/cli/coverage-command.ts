@@ -7,6 +7,7 @@ import { attackRelease, techniqueName } from "../core/attack-catalogue";
 import { currentPlatforms, RENAMED_PLATFORMS } from "../core/attack-platforms";
 import { compareWithAttack } from "../core/attack-coverage";
 import { computeCoverage, type CoverageFilter } from "../core/coverage";
+import { COUNT_WORDS } from "../core/coverage-words";
 import { coverageChanges, rejectedEntriesMessage, ruleCountsFromLayer, type CoverageChanges } from "../core/coverage-diff";
 import { coverageGate, parsePercent, type CoverageGate } from "../core/coverage-gate";
 import { coverageLayer } from "../core/coverage-layer";
@@ -94,7 +95,7 @@ export const coverage: Command = {
       "--tactic T          only techniques of tactic T: its name, ID or shortname (Execution, TA0002, execution)",
       "--profile NAME|ID   only the techniques a threat profile lists: its name, ATT&CK ID (G0016) or an alias;",
       "                    repeat it for the union of several; works with every other option, layers included",
-      "--top-gaps N        rank the N techniques with no detection rule that the most threat profiles list",
+      `--top-gaps N        rank the N techniques ${COUNT_WORDS.noRule} that the most threat profiles list`,
       "--no-rollup         a parent technique counts only its own rules and tests, not its sub-techniques'",
       "--attack            also list ATT&CK techniques with no note, notes on revoked or deprecated techniques, and",
       "                    names for IDs the vault only references (--json always has them)",

@@ -3,7 +3,7 @@
  * profiles' summary line, and the gaps the most threat profiles list, ranked.
  */
 import type { CoverageReport } from "../core/coverage";
-import { HAS_TESTS, NO_NOTE, profileSummaryText } from "../core/coverage-words";
+import { COUNT_WORDS, HAS_TESTS, NO_NOTE, profileSummaryText, topGapsCaption } from "../core/coverage-words";
 import { profileScopeName } from "../core/threat-profiles";
 import type { TopGapsData } from "../core/coverage-export";
 import { namesText, plural } from "../core/wording";
@@ -42,7 +42,7 @@ export function topGapsText(ranking: TopGapsData, report: CoverageReport, profil
   if (none) return `Top gaps: ${printable(none)}\n`;
   const shown = ranking.gaps.length;
   const lines = [
-    `Top gaps: ${shown === ranking.total ? `the ${plural(shown, "technique")}` : `${shown} of the ${ranking.total} techniques`} with no detection rule that the vault's ` +
+    `Top gaps: ${shown === ranking.total ? `the ${plural(shown, "technique")}` : `${shown} of the ${ranking.total} techniques`} ${COUNT_WORDS.noRule} that the vault's ` +
       `${plural(ranking.profilesInVault, "threat profile")} list${printable(within(report))}, most listed first:`,
   ];
   const rankWidth = String(shown).length;
@@ -65,7 +65,7 @@ export function topGapsMarkdown(ranking: TopGapsData, report: CoverageReport, pr
   return [
     title,
     "",
-    `Techniques with no detection rule${escape(within(report))}, by how many of the vault's ${plural(ranking.profilesInVault, "threat profile")} list them.`,
+    `${topGapsCaption(ranking.profilesInVault, escape(within(report)))}.`,
     "",
     "| # | Technique | Profiles | Listed by |",
     "| ---: | --- | ---: | --- |",

@@ -9,7 +9,7 @@
  */
 import { dump } from "js-yaml";
 import type { ActorKind, AttackActor } from "../core/attack-actors";
-import { NO_NOTE } from "../core/coverage-words";
+import { GAPS_SECTION, NO_NOTE } from "../core/coverage-words";
 import { markdownText } from "./coverage-markdown";
 
 export interface ProfileNoteContext {
@@ -116,7 +116,7 @@ export function profileNoteBody(actor: AttackActor, context: ProfileNoteContext)
   ];
   if (text) lines.push(text, "");
   lines.push(
-    `## Techniques with no detection rule`,
+    `## ${GAPS_SECTION.title}`,
     "",
     "```attack-query",
     `profile: ${actor.attackId}`,

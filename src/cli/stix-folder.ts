@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, constants } from "node:fs";
 import { join } from "node:path";
 import type { StixObject } from "../core/attack-actors";
+import { isPlainObject } from "../core/plain-object";
 
 /** The folders the importer reads; the others (tactics, matrices, mitigations…) hold nothing it needs. */
 export const STIX_FOLDERS = ["attack-pattern", "intrusion-set", "campaign", "malware", "tool", "relationship"] as const;
@@ -38,9 +39,9 @@ function readRegularFile(path: string, cap: number): string {
 
 function bundleObjects(text: string): StixObject[] {
   const parsed: unknown = JSON.parse(text);
-  const objects = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as { objects?: unknown }).objects : undefined;
+  const objects = isPlainObject(parsed) ? parsed.objects : undefined;
   if (!Array.isArray(objects)) throw new Error("it is not a STIX bundle (no objects list)");
-  return objects.filter((object): object is StixObject => typeof object === "object" && object !== null && !Array.isArray(object));
+  return objects.filter((object): object is StixObject => isPlainObject(object));
 }
 
 function readInto(read: StixRead, path: string, cap: number): void {

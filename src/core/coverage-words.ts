@@ -107,3 +107,8 @@ export function profileSummaryText(scope: ProfileScope): string {
   const missing = scope.withoutNote.length;
   return missing === 0 ? summary : `${summary}; ${plural(missing, "more technique")} ${missing === 1 ? "has" : "have"} ${NO_NOTE}`;
 }
+
+/** Above a ranking of top gaps: `Techniques with no detection rule, by how many of the vault's 3 threat profiles list them`. */
+export function topGapsCaption(profilesInVault: number, scope = ""): string {
+  return `${GAPS_SECTION.title}${scope}, by how many of the vault's ${plural(profilesInVault, "threat profile")} list them`;
+}

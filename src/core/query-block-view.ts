@@ -4,6 +4,7 @@
  * change to the index can alter it.
  */
 import type { IndexedNote } from "./classify";
+import { COUNT_WORDS, GAPS_SECTION } from "./coverage-words";
 import type { VaultConventions } from "./note";
 import { compareTitles } from "./order";
 import type { CoverageValue, QueryNode } from "./query/ast";
@@ -61,8 +62,8 @@ export function blockSubject(query: QueryNode, conventions: VaultConventions): B
 }
 
 const COVERAGE_HEADINGS: Record<CoverageValue, string> = {
-  gap: "Techniques with no detection rule",
-  covered: "Techniques with a detection rule",
+  gap: GAPS_SECTION.title,
+  covered: `Techniques ${COUNT_WORDS.withRule}`,
   "no-rule": "Techniques with no rule and no test",
   "tests-no-rule": "Techniques with tests but no rule",
   "rules-no-test": "Techniques with rules but no test",
