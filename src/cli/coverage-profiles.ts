@@ -3,10 +3,10 @@
  * profiles' summary line, and the gaps the most threat profiles list, ranked.
  */
 import type { CoverageReport } from "../core/coverage";
-import { COUNT_WORDS, HAS_TESTS, NO_NOTE, profileSummaryText, topGapsCaption } from "../core/coverage-words";
+import { COUNT_WORDS, HAS_TESTS, NO_NOTE, noTopGapsText, profileSummaryText, topGapsCaption } from "../core/coverage-words";
 import { profileScopeName } from "../core/threat-profiles";
 import type { TopGapsData } from "../core/coverage-export";
-import { namesText, plural } from "../core/wording";
+import { capitalised, namesText, plural } from "../core/wording";
 import { widthOf } from "./coverage-text";
 import { printable } from "./printable";
 
@@ -23,8 +23,7 @@ function intro(ranking: TopGapsData, profileTag: string): string | null {
   if (ranking.profilesInVault === 0) {
     return `the vault has no threat profiles (notes tagged #${profileTag}); \`attack-vault import-actors\` writes ATT&CK's groups, campaigns and software as profiles.`;
   }
-  const profiles = `the vault's ${plural(ranking.profilesInVault, "threat profile")}`;
-  if (ranking.total === 0) return `every technique ${profiles} list that passes the filters has a detection rule.`;
+  if (ranking.total === 0) return `${noTopGapsText(ranking.profilesInVault)}.`;
   return null;
 }
 
@@ -61,7 +60,7 @@ export function topGapsText(ranking: TopGapsData, report: CoverageReport, profil
 export function topGapsMarkdown(ranking: TopGapsData, report: CoverageReport, profileTag: string, escape: (text: string) => string): string[] {
   const none = intro(ranking, profileTag);
   const title = `### Top gaps${none ? "" : ` (${ranking.gaps.length} of ${ranking.total})`}`;
-  if (none) return [title, "", escape(none.charAt(0).toUpperCase() + none.slice(1)), ""];
+  if (none) return [title, "", escape(capitalised(none)), ""];
   return [
     title,
     "",

@@ -112,3 +112,8 @@ export function profileSummaryText(scope: ProfileScope): string {
 export function topGapsCaption(profilesInVault: number, scope = ""): string {
   return `${GAPS_SECTION.title}${scope}, by how many of the vault's ${plural(profilesInVault, "threat profile")} list them`;
 }
+
+/** When every gap the profiles list has a rule: the CLI's and the panel's words. */
+export function noTopGapsText(profilesInVault: number): string {
+  return `every technique the vault's ${plural(profilesInVault, "threat profile")} list that passes the filters has a detection rule`;
+}

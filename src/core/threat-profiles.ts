@@ -79,14 +79,23 @@ export function unreadProfileEntries(note: IndexedNote, property: string): strin
 
 const byName = (a: ThreatProfile, b: ThreatProfile): number => compareTitles(a.name, b.name) || compareCodeUnits(a.path, b.path);
 
-/** Every threat profile in the vault, by name. */
-export function threatProfiles(index: VaultIndex): ThreatProfile[] {
+const listed = new WeakMap<VaultIndex, { revision: number; profiles: readonly ThreatProfile[] }>();
+
+/**
+ * Every threat profile in the vault, by name. Kept per index until a profile changes: the panel and
+ * every `profile:` block ask on each redraw, and a vault may hold a thousand profiles.
+ */
+export function threatProfiles(index: VaultIndex): readonly ThreatProfile[] {
+  const known = listed.get(index);
+  if (known?.revision === index.profileRevision) return known.profiles;
   const profiles: ThreatProfile[] = [];
   for (const path of index.profilePaths()) {
     const note = index.get(path);
     if (note) profiles.push(threatProfile(note));
   }
-  return profiles.sort(byName);
+  profiles.sort(byName);
+  listed.set(index, { revision: index.profileRevision, profiles });
+  return profiles;
 }
 
 /** `APT29 (G0016)`: how a profile is named wherever one is shown or picked. */

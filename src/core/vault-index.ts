@@ -71,6 +71,8 @@ export class VaultIndex implements QuerySource {
   private readonly techniqueNotesById = new PathPostings();
   private readonly profilesByTechnique = new PathPostings();
   private readonly profiles = new Set<string>();
+  /** Moves whenever a threat profile note is added, changed or removed, so lists of profiles are made again only then. */
+  profileRevision = 0;
 
   constructor(conventions: VaultConventions = DEFAULT_CONVENTIONS) {
     this.conventions = conventions;
@@ -118,7 +120,10 @@ export class VaultIndex implements QuerySource {
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) byTechnique.add(id, note.path);
-    if (note.kind === "profile") this.profiles.add(note.path);
+    if (note.kind === "profile") {
+      this.profiles.add(note.path);
+      this.profileRevision++;
+    }
     return note;
   }
 
@@ -132,7 +137,7 @@ export class VaultIndex implements QuerySource {
     }
     const byTechnique = this.techniqueMapFor(note);
     if (byTechnique) for (const id of note.techniqueIds) byTechnique.remove(id, path);
-    this.profiles.delete(path);
+    if (this.profiles.delete(path)) this.profileRevision++;
     this.touch(change, note);
     return change;
   }

@@ -25,6 +25,11 @@ export function namesText(names: readonly string[], limit = NAMES_LISTED): strin
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1] ?? ""}`;
 }
 
+/** A phrase made to open a sentence: `every technique…` → `Every technique…`. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `1 rule`, `3 rules`. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

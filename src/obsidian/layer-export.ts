@@ -3,7 +3,8 @@
  * existing file is replaced only when the person says so, and no note is ever touched.
  */
 import { normalizePath, Notice, TFile, type App } from "obsidian";
-import type { CoverageFilter } from "../core/coverage";
+import { fileBaseName } from "../core/classify";
+import { wantedProfiles, type CoverageFilter } from "../core/coverage";
 import { coverageLayer } from "../core/coverage-layer";
 import type { LayerScoring } from "../core/navigator-layer";
 import type { VaultIndex } from "../core/vault-index";
@@ -30,7 +31,8 @@ export function localDate(now: Date): string {
 }
 
 export function layerFileName(date: string, filter: CoverageFilter): string {
-  const scope = [filter.platform, filter.tactic].filter(Boolean).join(" ");
+  // A profile is named by its note's file name, as the panel's filter names it by path.
+  const scope = [...wantedProfiles(filter).map(fileBaseName), filter.platform, filter.tactic].filter(Boolean).join(" ");
   return `ATT&CK coverage ${date}${scope ? ` ${scope}` : ""}.json`.replace(/[\\/:*?"<>|#^[\]]/g, "-");
 }
 

@@ -14,6 +14,12 @@ import { summaryParts } from "../core/coverage-words";
 import { indexingText } from "../core/wording";
 import { renderMatrix, type MatrixState } from "./coverage-matrix";
 import { DrawnRevision, redrawWhenShown } from "./redraw-when-shown";
+import { profileSummaryText } from "../core/coverage-words";
+import { threatProfiles, type ThreatProfile } from "../core/threat-profiles";
+import { topGaps } from "../core/top-gaps";
+import type { IndexChange } from "../core/vault-index";
+import { ProfilePicker } from "./profile-picker";
+import { renderTopGaps, TOP_GAPS_SHOWN, type TopGapsState } from "./top-gaps-section";
 
 export const COVERAGE_VIEW_TYPE = "attack-vault-coverage";
 
@@ -22,9 +28,11 @@ export interface CoverageViewState extends Record<string, unknown> {
   tactic: string;
   onlyGaps: boolean;
   text: string;
+  /** The chosen threat profile's note; empty for none. */
+  profile: string;
 }
 
-const NO_FILTER: CoverageViewState = { platform: "", tactic: "", onlyGaps: false, text: "" };
+const NO_FILTER: CoverageViewState = { platform: "", tactic: "", onlyGaps: false, text: "", profile: "" };
 
 interface PanelParts {
   summary: HTMLElement;
@@ -33,6 +41,8 @@ interface PanelParts {
   tactic: HTMLSelectElement;
   onlyGaps: HTMLInputElement;
   clear: HTMLButtonElement;
+  profile: ProfilePicker;
+  topGaps: HTMLElement;
   body: HTMLElement;
   problems: HTMLElement;
   attack: HTMLElement;
@@ -67,8 +77,11 @@ export interface CoverageViewHost {
 export class CoverageView extends ItemView {
   private filters: CoverageViewState = { ...NO_FILTER };
   private readonly matrixState: MatrixState = { collapsedTactics: new Set(), expandedParents: new Set() };
+  private readonly topGapsState: TopGapsState = { open: true, shown: TOP_GAPS_SHOWN };
   private parts: PanelParts | null = null;
-  /** The whole panel: coverage moves with technique, rule and test notes only. */
+  /** The index's profile revision the picker was last filled at: a profile listing no technique still moves the picker. */
+  private drawnProfiles = -1;
+  /** The whole panel: coverage moves with technique, rule, test and profile notes only. */
   private readonly drawnCoverage: DrawnRevision;
   /** The vault's problems, which any note can gain or lose, and no filter changes. */
   private readonly drawnProblems: DrawnRevision;
@@ -105,6 +118,7 @@ export class CoverageView extends ItemView {
       tactic: typeof stored.tactic === "string" ? stored.tactic : "",
       onlyGaps: stored.onlyGaps === true,
       text: typeof stored.text === "string" ? stored.text : "",
+      profile: typeof stored.profile === "string" ? stored.profile : "",
     };
     await super.setState(state, result);
     this.render();
@@ -114,7 +128,7 @@ export class CoverageView extends ItemView {
     this.contentEl.addClass("attack-vault-coverage");
     wireInternalLinks(this, this.app, this.contentEl, () => "", this);
     redrawWhenShown(this, this.app, this.host.service, this.contentEl, [
-      { mark: this.drawnCoverage, affects: (change) => change.everything || change.techniqueIds.size > 0, draw: () => this.render() },
+      { mark: this.drawnCoverage, affects: (change) => this.coverageMoved(change), draw: () => this.render() },
       { mark: this.drawnProblems, affects: () => true, draw: () => this.redrawProblems() },
     ]);
     this.render();
@@ -127,7 +141,19 @@ export class CoverageView extends ItemView {
       tactic: this.filters.tactic || undefined,
       status: this.filters.onlyGaps ? "gaps" : undefined,
       text: this.filters.text || undefined,
+      profile: this.chosenProfile()?.path,
     };
+  }
+
+  /** Only technique, rule, test and profile notes move what the panel draws above its problems. */
+  private coverageMoved(change: IndexChange): boolean {
+    return change.everything || change.techniqueIds.size > 0 || this.host.service.index.profileRevision !== this.drawnProfiles;
+  }
+
+  /** The chosen profile, while the vault still has it. */
+  private chosenProfile(): ThreatProfile | null {
+    if (this.filters.profile === "" || !this.host.service.ready) return null;
+    return threatProfiles(this.host.service.index).find((profile) => profile.path === this.filters.profile) ?? null;
   }
 
   private setFilter(update: Partial<CoverageViewState>): void {
@@ -148,17 +174,21 @@ export class CoverageView extends ItemView {
     }
     const parts = this.parts ?? this.buildParts();
     const rollup = this.host.rollUpSubTechniques();
-    const report = computeCoverage(service.index, { rollup, filter: this.currentFilter });
+    const filter = this.currentFilter;
+    const report = computeCoverage(service.index, { rollup, filter });
+    this.drawnProfiles = service.index.profileRevision;
+    parts.profile.update(threatProfiles(service.index), this.chosenProfile());
     this.renderSummary(parts.summary, report);
     fillChoices(parts.platform, "All platforms", platformChoices(report.allRows), this.filters.platform);
     fillChoices(parts.tactic, "All tactics", tacticChoices(report.allRows).map((tactic) => tactic.name), this.filters.tactic);
     if (parts.text.ownerDocument.activeElement !== parts.text) parts.text.value = this.filters.text;
     parts.onlyGaps.checked = this.filters.onlyGaps;
     parts.clear.toggleClass("is-hidden", !this.hasFilter());
+    renderTopGaps(parts.topGaps, (limit) => topGaps(service.index, report, filter, limit), service.index, this.topGapsState);
     parts.body.empty();
     renderMatrix(parts.body, report, this.matrixState);
     if (this.drawnProblems.isBehind) this.renderProblems(parts.problems);
-    renderAttackSections(parts.attack, compareWithAttack(service.index, report, attackRelease(), this.currentFilter));
+    renderAttackSections(parts.attack, compareWithAttack(service.index, report, attackRelease(), filter));
   }
 
   /** The panel's fixed parts, built once so typing in the filter never loses focus. */
@@ -175,6 +205,7 @@ export class CoverageView extends ItemView {
     this.registerDomEvent(platform, "change", () => this.setFilter({ platform: platform.value }));
     const tactic = pickers.createEl("select", { cls: "attack-vault-filter-tactic", attr: { "aria-label": "Tactic" } });
     this.registerDomEvent(tactic, "change", () => this.setFilter({ tactic: tactic.value }));
+    const profile = new ProfilePicker(pickers, this, (chosen) => this.setFilter({ profile: chosen?.path ?? "" }));
     const actions = bar.createDiv({ cls: "attack-vault-filter-actions" });
     const gapsLabel = actions.createEl("label", { cls: "attack-vault-filter-gaps" });
     const onlyGaps = gapsLabel.createEl("input", { type: "checkbox" });
@@ -184,10 +215,11 @@ export class CoverageView extends ItemView {
     this.registerDomEvent(clear, "click", () => this.setFilter({ ...NO_FILTER }));
     const exportButton = actions.createEl("button", { cls: "attack-vault-export", text: "Export layer", attr: { "aria-label": "Export this view as an ATT&CK Navigator layer" } });
     this.registerDomEvent(exportButton, "click", () => void this.host.exportLayer(this.currentFilter));
+    const topGapsSection = this.contentEl.createDiv({ cls: "attack-vault-top-gaps-section" });
     const body = this.contentEl.createDiv({ cls: "attack-vault-coverage-body" });
     const problems = this.contentEl.createDiv({ cls: "attack-vault-problems" });
     const attack = this.contentEl.createDiv({ cls: "attack-vault-attack" });
-    this.parts = { summary, text, platform, tactic, onlyGaps, clear, body, problems, attack };
+    this.parts = { summary, text, platform, tactic, onlyGaps, clear, profile, topGaps: topGapsSection, body, problems, attack };
     return this.parts;
   }
 
@@ -203,12 +235,15 @@ export class CoverageView extends ItemView {
       row.createSpan({ cls: "attack-vault-summary-gaps", text: parts.gaps });
     };
     line("All", report.overall, "is-overall");
-    if (this.hasFilter()) line("Filtered", report.filtered, "is-filtered");
+    if (report.profiles) summary.createDiv({ cls: "attack-vault-summary-row attack-vault-summary-profile", text: profileSummaryText(report.profiles) });
+    // A profile alone has its own line; the other filters, with or without it, the filtered counts.
+    if (this.hasFilter(false)) line("Filtered", report.filtered, "is-filtered");
   }
 
-  private hasFilter(): boolean {
+  /** Whether a filter narrows the panel: the platform, tactic, gaps or text filter, and with `profile` the picked profile too. */
+  private hasFilter(profile = true): boolean {
     const { platform, tactic, onlyGaps, text } = this.filters;
-    return platform !== "" || tactic !== "" || onlyGaps || text.trim() !== "";
+    return platform !== "" || tactic !== "" || onlyGaps || text.trim() !== "" || (profile && this.chosenProfile() !== null);
   }
 
   private redrawProblems(): void {
