@@ -3,7 +3,7 @@
  * written into one folder of the vault. Safe to run again and again: it creates what is missing,
  * updates its own notes nobody edited, and leaves everything else alone (see vault-writer.ts).
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { actorsFromStix, type ActorKind, type AttackActor } from "../core/attack-actors";
 import { techniqueName } from "../core/attack-catalogue";
@@ -125,6 +125,17 @@ export function planImport(vault: OpenVault, folder: ImportFolder, actors: Attac
     }
   }
   return planned;
+}
+
+/**
+ * The notes a first import would write into `folderName` of a vault, without writing: what the e2e
+ * page and the benchmark add to the catalogue vault to have ATT&CK's profiles in it.
+ */
+export function profileNotesFor(vault: OpenVault, source: string, folderName = DEFAULT_FOLDER): Array<{ path: string; text: string }> {
+  const { actors } = actorsFromStix(readStix(source).objects);
+  const vaultPath = realpathSync(vault.dir);
+  const folder: ImportFolder = { folder: folderName, path: join(vaultPath, folderName), vaultPath, exists: false };
+  return planImport(vault, folder, actors, actors).flatMap((note) => (note.action === "create" && note.text !== undefined ? [{ path: note.path, text: note.text }] : []));
 }
 
 export interface ImportOutcome {

@@ -6,8 +6,10 @@
 import { build } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { profileNotesFor } from "../../src/cli/import-actors";
+import { openVault } from "../../src/cli/load-vault";
 import { loadVaultFolder } from "../fakes/load-vault-folder";
-import { EXAMPLE_VAULT, REAL_VAULT, REPO_ROOT, hasRealVault } from "../support/paths";
+import { EXAMPLE_VAULT, REAL_VAULT, REPO_ROOT, SHARED_DATA, hasRealVault } from "../support/paths";
 import type { PageVaultData } from "./page/e2e-api";
 
 /** This folder, named from the repository's root so the bench's bundle (built elsewhere) finds it too. */
@@ -21,6 +23,19 @@ export interface PageVault {
 
 export function pageVault(): PageVault {
   return hasRealVault ? { name: "use-case-catalogue", dir: REAL_VAULT } : { name: "example-vault", dir: EXAMPLE_VAULT };
+}
+
+const ATTACK_DIR = join(SHARED_DATA, "attack/enterprise-attack");
+let imported: Array<{ path: string; text: string }> | null = null;
+
+/**
+ * The threat profiles the page's vault holds beyond its folder: on the catalogue, every ATT&CK group,
+ * campaign and software as import-actors writes them (about 1,000 notes); the example vault has its own.
+ */
+export function importedProfiles(vault: PageVault): Array<{ path: string; text: string }> {
+  if (vault.name !== "use-case-catalogue" || !existsSync(join(ATTACK_DIR, "intrusion-set"))) return [];
+  imported ??= profileNotesFor(openVault({ command: "import-actors", positionals: [vault.dir], flags: new Map() }), ATTACK_DIR);
+  return imported;
 }
 
 export interface PageAsset {
@@ -55,9 +70,11 @@ async function bundlePage(): Promise<Buffer> {
 
 function serialiseVault(vault: PageVault): Buffer {
   const settingsFile = join(vault.dir, ".obsidian/plugins/attack-vault/data.json");
+  const files = loadVaultFolder(vault.dir);
+  for (const note of importedProfiles(vault)) files[note.path] = note.text;
   const data: PageVaultData = {
     name: vault.name,
-    files: loadVaultFolder(vault.dir),
+    files,
     pluginData: existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, "utf8")) as unknown) : undefined,
   };
   return Buffer.from(JSON.stringify(data));

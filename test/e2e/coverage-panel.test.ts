@@ -3,21 +3,14 @@ import type { Page } from "playwright-core";
 import type { CoverageFilter } from "../../src/core/coverage";
 import { plural } from "../../src/core/wording";
 import { sharedSession } from "./browser-session";
-import { panel, panelRow, shownRowIds } from "./page-reading";
+import { freshPanelEachTest, panel, panelRow, shownRowIds } from "./page-reading";
 import { vaultTruth } from "./vault-truth";
 
 const truth = vaultTruth();
 const platform = truth.platforms.find((choice) => choice === "macOS") ?? truth.platforms[0] ?? "";
 const browser = sharedSession();
 
-/** A new panel for each test: no filter, nothing unfolded. */
-beforeEach(async () => {
-  await browser.page.evaluate(async () => {
-    await window.attackVaultE2E!.closeCoverage();
-    await window.attackVaultE2E!.openCoverage();
-    window.attackVaultE2E!.clearRecords();
-  });
-});
+freshPanelEachTest(browser);
 
 describe("the coverage panel", () => {
   test("counts the techniques with no rule as the core does", async () => {

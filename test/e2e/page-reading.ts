@@ -12,6 +12,17 @@ export function panel(page: Page): Locator {
   return page.locator(".mod-right-split .attack-vault-coverage");
 }
 
+/** A new panel before each test of the file: no filter, nothing unfolded, no records of clicks. */
+export function freshPanelEachTest(browser: { page: Page }): void {
+  beforeEach(async () => {
+    await browser.page.evaluate(async () => {
+      await window.attackVaultE2E!.closeCoverage();
+      await window.attackVaultE2E!.openCoverage();
+      window.attackVaultE2E!.clearRecords();
+    });
+  });
+}
+
 export function panelRow(page: Page, techniqueId: string): Locator {
   return panel(page).locator(`.attack-vault-technique[data-technique="${techniqueId}"]`);
 }

@@ -14,7 +14,7 @@ import type { BrowserFigures } from "./page/e2e-api";
 import { noteBlocks, pageProblems, panel } from "./page-reading";
 import { POWERSHELL, vaultTruth } from "./vault-truth";
 
-const DOCS_SHOTS: Record<string, string> = { "technique-note": "docs/technique-note.png", "panel-light": "docs/coverage-panel.png" };
+const DOCS_SHOTS: Record<string, string> = { "technique-note": "docs/technique-note.png", "panel-light": "docs/coverage-panel.png", "threat-profiles": "docs/threat-profiles.png" };
 const truth = vaultTruth();
 let session: E2ESession;
 let page: Page;
@@ -53,6 +53,17 @@ async function showPanel(page: Page, options: { theme: "light" | "dark"; onlyGap
   await page.evaluate(() => window.attackVaultE2E!.settle());
 }
 
+/** The panel with a threat profile chosen in its picker (APT29 where the vault has it), the first top gap hovered. */
+async function showProfile(page: Page): Promise<void> {
+  await showPanel(page, { theme: "light" });
+  const box = panel(page).locator(".attack-vault-filter-profile");
+  await box.click();
+  await box.pressSequentially("APT29");
+  await box.press("Enter");
+  await page.evaluate(() => window.attackVaultE2E!.settle());
+  await panel(page).locator(".attack-vault-top-gap").first().hover();
+}
+
 const shots: Array<[string, (page: Page) => Promise<void>, "page" | "sidebar"]> = [
   ["technique-note", (page) => showNote(page, POWERSHELL), "page"],
   ["gap-note", (page) => showNote(page, truth.gap.note), "page"],
@@ -60,6 +71,7 @@ const shots: Array<[string, (page: Page) => Promise<void>, "page" | "sidebar"]> 
   ["panel-dark", (page) => showPanel(page, { theme: "dark" }), "sidebar"],
   ["panel-only-gaps", (page) => showPanel(page, { theme: "light", onlyGaps: true }), "sidebar"],
   ["panel-narrow-320px", (page) => showPanel(page, { theme: "light", sidebar: "320px" }), "sidebar"],
+  ["threat-profiles", showProfile, "sidebar"],
 ];
 
 describe("in the browser", () => {

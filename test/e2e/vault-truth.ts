@@ -4,12 +4,12 @@
  */
 import { basename } from "node:path";
 import { savedSettings } from "../../src/cli/load-vault";
-import { readVault } from "../../src/cli/read-vault";
+import { parseNote, readVault } from "../../src/cli/read-vault";
 import { computeCoverage, coverageRows, platformChoices, type CoverageFilter, type CoverageReport } from "../../src/core/coverage";
 import { runQuery } from "../../src/core/query/evaluate";
 import type { AttackVaultSettings } from "../../src/core/settings-data";
 import { VaultIndex } from "../../src/core/vault-index";
-import { pageVault } from "./build-page";
+import { importedProfiles, pageVault } from "./build-page";
 
 export const POWERSHELL = "Use Cases/T1059.001 - Command and Scripting Interpreter- PowerShell.md";
 
@@ -47,6 +47,7 @@ export function vaultTruth(): VaultTruth {
   const read = readVault(vault.dir, { queryBlocks: true });
   const index = new VaultIndex(settings);
   for (const record of read.records) index.upsert(record);
+  for (const note of importedProfiles(vault)) index.upsert(parseNote(note.path, note.text).record);
   const blocksOf = (notePath: string): BlockTruth[] =>
     read.queryBlocks
       .filter((block) => block.note === notePath)
