@@ -4,7 +4,8 @@
 //
 //   node scripts/generate-attack-data.mjs [--source DIR] [--sources-md FILE] [--out FILE] [--attack-version X.Y]
 //
-// --source     the enterprise-attack folder (attack-pattern/, x-mitre-tactic/, x-mitre-matrix/);
+// --source     the enterprise-attack folder (attack-pattern/, x-mitre-tactic/, x-mitre-matrix/, and
+//              relationship/ for what replaced revoked techniques, when it is there);
 //              default ../shared/data/attack/enterprise-attack beside the repo
 // --sources-md the SOURCES.md that names the release; default ../shared/data/SOURCES.md
 // --attack-version  the release, when SOURCES.md is absent (the STIX objects do not carry it)
@@ -64,14 +65,33 @@ function releaseVersion(options) {
 
 /**
  * What ATT&CK says replaced a deprecated technique: the links in its "This technique has been
- * deprecated. Please use [...](…/techniques/T1574/007)" notice. Revoked objects name theirs only in
- * revoked-by relationships, which these folders do not hold, so theirs stays null.
+ * deprecated. Please use [...](…/techniques/T1574/007)" notice. Revoked ones: see revokedBy.
  */
 function deprecationReplacements(description) {
   const notice = /^\*\*This technique has been deprecated[^*]*\*\*/.exec(description ?? "")?.[0];
   if (!notice) return null;
   const ids = [...notice.matchAll(/attack\.mitre\.org\/techniques\/(T\d{4})(?:\/(\d{3}))?/g)].map(([, id, sub]) => (sub ? `${id}.${sub}` : id));
   return ids.length > 0 ? [...new Set(ids)] : null;
+}
+
+/**
+ * What replaced each revoked technique, by its STIX id: the ATT&CK IDs its revoked-by relationships
+ * point to, sorted. Only relationship/ holds them; without that folder none is named.
+ */
+function revokedBy(source, patterns) {
+  const folder = join(source, "relationship");
+  if (!existsSync(folder)) return new Map();
+  const idsByStixId = new Map(patterns.map((pattern) => [pattern.id, attackId(pattern)]));
+  const replacements = new Map();
+  for (const relationship of stixObjects(folder, "relationship")) {
+    if (relationship.relationship_type !== "revoked-by") continue;
+    const target = idsByStixId.get(relationship.target_ref);
+    if (!idsByStixId.has(relationship.source_ref) || !target) continue;
+    const ids = replacements.get(relationship.source_ref) ?? [];
+    if (!ids.includes(target)) ids.push(target);
+    replacements.set(relationship.source_ref, ids.sort());
+  }
+  return replacements;
 }
 
 function bitmask(values, list) {
@@ -90,6 +110,7 @@ export function buildTable(options) {
   const shortnames = tactics.map(([, shortname]) => shortname);
   const patterns = stixObjects(join(options.source, "attack-pattern"), "attack-pattern");
   const platforms = [...new Set(patterns.flatMap((pattern) => pattern.x_mitre_platforms ?? []))].sort();
+  const replacements = revokedBy(options.source, patterns);
   const techniques = patterns
     .map((pattern) => {
       const id = attackId(pattern);
@@ -98,7 +119,7 @@ export function buildTable(options) {
       const unknown = phases.filter((phase) => !shortnames.includes(phase));
       if (unknown.length > 0) throw new Error(`${id} names tactics the matrix does not: ${unknown.join(", ")}`);
       const status = pattern.revoked ? "r" : pattern.x_mitre_deprecated ? "d" : "";
-      const replacedBy = status === "d" ? deprecationReplacements(pattern.description) : null;
+      const replacedBy = status === "d" ? deprecationReplacements(pattern.description) : status === "r" ? (replacements.get(pattern.id) ?? null) : null;
       const row = [id, pattern.name, bitmask(phases, shortnames), bitmask(pattern.x_mitre_platforms ?? [], platforms)];
       if (status) row.push(status);
       if (replacedBy) row.push(replacedBy);

@@ -233,7 +233,7 @@ describe("the ATT&CK comparison", () => {
     test("lists the deprecated note with its replacement and the rule on a revoked technique", () => {
       expect(json.revokedOrDeprecated).toEqual([
         { id: "T1064", note: "Use Cases/T1064 - Scripting.md", kind: "technique", status: "deprecated", replacedBy: ["T1059"] },
-        { id: "T1086", note: "Detection Rules/old_powershell.md", kind: "rule", status: "revoked", replacedBy: null },
+        { id: "T1086", note: "Detection Rules/old_powershell.md", kind: "rule", status: "revoked", replacedBy: ["T1059.001"] },
       ]);
     });
 

@@ -56,6 +56,11 @@ function smallStix(): { source: string; sourcesMd: string } {
   write("attack-pattern", pattern("attack-pattern--1", "T1000", "New", ["execution", "initial-access"], ["Windows", "Linux"]));
   write("attack-pattern", pattern("attack-pattern--3", "T1002", "Gone", ["initial-access"], ["Windows"], { revoked: true }));
   write("attack-pattern", pattern("attack-pattern--2", "T1000.001", "Sub", ["execution"], ["Windows"]));
+  write("attack-pattern", pattern("attack-pattern--5", "T1003", "Gone Too", ["execution"], ["Linux"], { revoked: true }));
+  // T1002 was revoked by T1000; the other relationships name no technique's replacement.
+  write("relationship", { type: "relationship", id: "relationship--1", relationship_type: "revoked-by", source_ref: "attack-pattern--3", target_ref: "attack-pattern--1" });
+  write("relationship", { type: "relationship", id: "relationship--2", relationship_type: "uses", source_ref: "attack-pattern--5", target_ref: "attack-pattern--1" });
+  write("relationship", { type: "relationship", id: "relationship--3", relationship_type: "revoked-by", source_ref: "intrusion-set--1", target_ref: "intrusion-set--2" });
   const sourcesMd = join(root, "SOURCES.md");
   writeFileSync(sourcesMd, "| folder | upstream |\n| `attack/enterprise-attack/` (4 files) | mitre/cti (ATT&CK v9.9 Enterprise) | `" + "a".repeat(40) + "` |\n");
   return { source, sourcesMd };
@@ -84,7 +89,8 @@ describe("on a small STIX folder", () => {
   test.each([
     ["T1000", { name: "New", tactics: ["initial-access", "execution"], platforms: ["Linux", "Windows"], revoked: false, deprecated: false, replacedBy: null }],
     ["T1000.001", { name: "Sub", tactics: ["execution"], platforms: ["Windows"], revoked: false, deprecated: false, replacedBy: null }],
-    ["T1002", { name: "Gone", tactics: ["initial-access"], platforms: ["Windows"], revoked: true, deprecated: false, replacedBy: null }],
+    ["T1002", { name: "Gone", tactics: ["initial-access"], platforms: ["Windows"], revoked: true, deprecated: false, replacedBy: ["T1000"] }],
+    ["T1003", { name: "Gone Too", tactics: ["execution"], platforms: ["Linux"], revoked: true, deprecated: false, replacedBy: null }],
     // Only the links in the deprecation notice name replacements, not later ones in the text.
     ["T1001", { name: "Old Way", tactics: ["execution"], platforms: ["Linux"], revoked: false, deprecated: true, replacedBy: ["T1000", "T1000.001"] }],
   ])("round-trips %s", (id, expected) => {

@@ -22,8 +22,9 @@ describe("the shipped ATT&CK v18.1 Enterprise table", () => {
   });
 
   test.each([
-    ["T1086", "PowerShell", true, false, null],
-    ["T1574.002", "DLL Side-Loading", true, false, null],
+    // Revoked: what replaced it comes from ATT&CK's revoked-by relationships.
+    ["T1086", "PowerShell", true, false, ["T1059.001"]],
+    ["T1574.002", "DLL Side-Loading", true, false, ["T1574.001"]],
     ["T1064", "Scripting", false, true, ["T1059"]],
     ["T1034", "Path Interception", false, true, ["T1574.007", "T1574.008", "T1574.009"]],
     ["T1053.004", "Launchd", false, true, null],
