@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { startSession, type E2ESession } from "./browser-session";
-import { linkTargets, noteBlocks, pageProblems, panelRow } from "./page-reading";
+import { blockLinkTargets, noteBlocks, pageProblems, panelRow } from "./page-reading";
 import { vaultTruth } from "./vault-truth";
 
 const truth = vaultTruth();
@@ -47,7 +47,7 @@ afterEach(async () => {
 async function blockState(page: Page): Promise<string> {
   const block = noteBlocks(page).first();
   const gapText = block.locator(".attack-vault-gap");
-  return (await gapText.count()) > 0 ? `gap: ${await gapText.textContent()}` : `links: ${(await linkTargets(block)).join(", ")}`;
+  return (await gapText.count()) > 0 ? `gap: ${await gapText.textContent()}` : `links: ${(await blockLinkTargets(block)).join(", ")}`;
 }
 
 async function panelState(page: Page): Promise<string> {

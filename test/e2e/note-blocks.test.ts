@@ -1,6 +1,6 @@
 /** A technique note in reading view in Chromium: its query blocks list what the vault holds, or name the gap. */
 import { sharedSession } from "./browser-session";
-import { linkTargets, noteBlocks } from "./page-reading";
+import { blockLinkTargets, noteBlocks } from "./page-reading";
 import { POWERSHELL, vaultTruth } from "./vault-truth";
 
 const truth = vaultTruth();
@@ -34,11 +34,11 @@ describe("the T1059.001 note", () => {
     const block = noteBlocks(browser.page).first();
     const showAll = block.locator(".attack-vault-show-all");
     if ((await showAll.count()) > 0) await showAll.click();
-    expect((await linkTargets(block)).sort()).toEqual([...(rules?.results ?? [])].sort());
+    expect((await blockLinkTargets(block)).sort()).toEqual([...(rules?.results ?? [])].sort());
   });
 
   test("lists exactly the vault's atomic tests for T1059.001", async () => {
-    expect((await linkTargets(noteBlocks(browser.page).nth(1))).sort()).toEqual([...(tests?.results ?? [])].sort());
+    expect((await blockLinkTargets(noteBlocks(browser.page).nth(1))).sort()).toEqual([...(tests?.results ?? [])].sort());
   });
 
   test("shows each atomic test visibly, by its title", async () => {

@@ -31,6 +31,11 @@ export async function linkTargets(container: Locator): Promise<string[]> {
   return container.locator("a.internal-link").evaluateAll((links) => links.map((link) => link.getAttribute("data-href") ?? ""));
 }
 
+/** The notes a rendered block lists: its own links, not those of the line under it that names threat profiles. */
+export async function blockLinkTargets(block: Locator): Promise<string[]> {
+  return linkTargets(block.locator(".attack-vault-block"));
+}
+
 /** Open every folded parent so the panel draws all its rows, then the IDs of the rows shown. */
 export async function shownRowIds(page: Page): Promise<string[]> {
   return panel(page).evaluate((el) => {
