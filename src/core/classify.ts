@@ -12,21 +12,47 @@ import { tacticsFromProperty, type Tactic } from "./tactics";
 
 export type NoteKind = "technique" | "rule" | "test" | "profile" | "other";
 
+/** What a note's tags, properties and file name say: its kind, tag keys and technique IDs. */
+export interface NoteClassification {
+  kind: NoteKind;
+  /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
+  tagKeys: readonly string[];
+  /** A technique note's own ID first; for rules and tests, the techniques they cover; for a threat profile, those it lists. */
+  techniqueIds: readonly string[];
+}
+
 /**
- * A note as the index keeps it: what it is and what it says about techniques, worked out once.
- * What only a shown row needs (title, tactics, platforms, Sigma fields) is read from the record
- * the first time it is asked for: a vault has tens of thousands of rules and a session shows a
- * few, and every field kept per note is memory the first build pays for in garbage collection.
+ * A note as the index keeps it: its record and kind. Everything else is worked out from the record
+ * when asked for: its tag keys and technique IDs (the index files them when it builds, and asks
+ * again only to take a note out), and what only a shown row needs (title, tactics, platforms,
+ * Sigma fields). A vault has tens of thousands of rules and a session shows a few; two arrays
+ * kept per note were a third of the first build's memory, and their copying by the garbage
+ * collector a third of its time (bench target 4). A record is a value that is never changed in
+ * place, so asking again gives what was filed.
  */
 export class IndexedNote {
+  private classified: NoteClassification | undefined;
+
   constructor(
     readonly record: NoteRecord,
     readonly kind: NoteKind,
-    /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
-    readonly tagKeys: readonly string[],
-    /** A technique note's own ID first; for rules and tests, the techniques they cover; for a threat profile, those it lists. */
-    readonly techniqueIds: readonly string[],
-  ) {}
+    private readonly conventions: VaultConventions,
+    classification?: NoteClassification,
+  ) {
+    this.classified = classification;
+  }
+
+  get tagKeys(): readonly string[] {
+    return this.classification().tagKeys;
+  }
+
+  get techniqueIds(): readonly string[] {
+    return this.classification().techniqueIds;
+  }
+
+  private classification(): NoteClassification {
+    return (this.classified ??= classifyRecord(this.record, this.conventions));
+  }
 
   /** What a row shows, worked out from the record the first time a row asks. */
   private details: NoteDetails | undefined = undefined;
@@ -144,7 +170,13 @@ function uniqueIds(texts: Iterable<string>): string[] {
   return [...ids];
 }
 
+/** A note as the index keeps it, with what its record says worked out already. */
 export function classifyNote(record: NoteRecord, conventions: VaultConventions): IndexedNote {
+  const classification = classifyRecord(record, conventions);
+  return new IndexedNote(record, classification.kind, conventions, classification);
+}
+
+export function classifyRecord(record: NoteRecord, conventions: VaultConventions): NoteClassification {
   const frontmatter = record.frontmatter;
   const { tagKeys, idsFromTags } = tagKeysAndIds(noteTagFacts(frontmatter, record.inlineTags));
   const kind = kindOf(tagKeys, conventions);
@@ -153,7 +185,7 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
       idsFromTags?.[0] ??
       uniqueIds(conventions.idProperties.map((name) => scalarText(property(frontmatter, [name])) ?? ""))[0] ??
       techniqueIdAtStartOf(fileBaseName(record.path));
-    return new IndexedNote(record, kind, tagKeys, ownId ? [ownId] : NO_IDS);
+    return { kind, tagKeys, techniqueIds: ownId ? [ownId] : NO_IDS };
   }
   if (kind === "rule" || kind === "test") {
     let ids: Set<string> | null = null;
@@ -163,14 +195,14 @@ export function classifyNote(record: NoteRecord, conventions: VaultConventions):
       ids ??= new Set(idsFromTags);
       for (const id of uniqueIds(listProperty(value))) ids.add(id);
     }
-    return new IndexedNote(record, kind, tagKeys, ids ? [...ids] : (idsFromTags ?? NO_IDS));
+    return { kind, tagKeys, techniqueIds: ids ? [...ids] : (idsFromTags ?? NO_IDS) };
   }
   if (kind === "profile") {
     // Only the property counts, so that what the plugin counts is what the note lists.
     const ids = uniqueIds(listProperty(frontmatter?.[conventions.profileTechniquesProperty]));
-    return new IndexedNote(record, kind, tagKeys, ids.length > 0 ? ids : NO_IDS);
+    return { kind, tagKeys, techniqueIds: ids.length > 0 ? ids : NO_IDS };
   }
-  return new IndexedNote(record, kind, tagKeys, NO_IDS);
+  return { kind, tagKeys, techniqueIds: NO_IDS };
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * The note record: what both fronts (Obsidian's metadata cache, the headless reader)
- * hand to the core. It holds no body text, so the index stays small.
+ * hand to the core. It holds no body text, so the index stays small. It is a value: a changed
+ * note comes as a new record, never as this one changed in place (the index reads a record's
+ * tags again to take the note out, rather than keeping a copy of them).
  */
 export interface NoteRecord {
   /** Vault-relative path with forward slashes, e.g. `Use Cases/T1059.001 - PowerShell.md`. */

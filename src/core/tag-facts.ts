@@ -35,7 +35,10 @@ function factsOf(text: string): TagFacts | null {
  */
 export function frontmatterTagsValue(frontmatter: Readonly<Record<string, unknown>> | null): { key: string; value: unknown } | null {
   if (!frontmatter) return null;
-  for (const key of Object.keys(frontmatter)) if (/^tags$/i.test(key)) return { key, value: frontmatter[key] };
+  // Every note's keys are looked at on every build: no array of them, no regular expression.
+  for (const key in frontmatter) {
+    if (key.length === 4 && Object.hasOwn(frontmatter, key) && (key === "tags" || key.toLowerCase() === "tags")) return { key, value: frontmatter[key] };
+  }
   return null;
 }
 

@@ -3,7 +3,7 @@
  * test and technique notes. Incremental; every change says what it touched so a UI
  * redraws only what is affected.
  */
-import { classifyNote, type IndexedNote } from "./classify";
+import { classifyRecord, IndexedNote, type NoteClassification } from "./classify";
 import { DEFAULT_CONVENTIONS, type NoteRecord, type VaultConventions } from "./note";
 import type { QuerySource } from "./query/ast";
 import { propertyWorkLimit } from "./query/note-view";
@@ -94,8 +94,8 @@ export class VaultIndex implements QuerySource {
 
   upsert(record: NoteRecord): IndexChange {
     const change = this.notesByPath.has(record.path) ? this.remove(record.path) : emptyChange();
-    const note = this.insert(record);
-    if (note) this.touch(change, note);
+    const classified = this.insert(record);
+    if (classified) this.touch(change, record.path, classified);
     return change;
   }
 
@@ -111,20 +111,26 @@ export class VaultIndex implements QuerySource {
     this.revision++;
   }
 
-  private insert(record: NoteRecord): IndexedNote | null {
+  private insert(record: NoteRecord): NoteClassification | null {
     if (this.isExcluded(record.path)) return null;
-    const note = classifyNote(record, this.conventions);
-    this.notesByPath.set(note.path, note);
-    for (const key of note.tagKeys) {
-      if (this.pathsByTag.add(key, note.path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
+    const classified = classifyRecord(record, this.conventions);
+    // The note keeps no copy of what is filed here: it works it out again from its record if asked.
+    const note = new IndexedNote(record, classified.kind, this.conventions);
+    this.notesByPath.set(record.path, note);
+    this.file(record.path, classified);
+    return classified;
+  }
+
+  private file(path: string, { kind, tagKeys, techniqueIds }: NoteClassification): void {
+    for (const key of tagKeys) {
+      if (this.pathsByTag.add(key, path)) for (const parent of parentTagKeys(key)) addTo(this.nestedTagKeys, parent, key);
     }
-    const byTechnique = this.techniqueMapFor(note);
-    if (byTechnique) for (const id of note.techniqueIds) byTechnique.add(id, note.path);
-    if (note.kind === "profile") {
-      this.profiles.add(note.path);
+    const byTechnique = this.techniqueMapFor(kind);
+    if (byTechnique) for (const id of techniqueIds) byTechnique.add(id, path);
+    if (kind === "profile") {
+      this.profiles.add(path);
       this.profileRevision++;
     }
-    return note;
   }
 
   remove(path: string): IndexChange {
@@ -135,10 +141,10 @@ export class VaultIndex implements QuerySource {
     for (const key of note.tagKeys) {
       if (this.pathsByTag.remove(key, path)) for (const parent of parentTagKeys(key)) removeFrom(this.nestedTagKeys, parent, key);
     }
-    const byTechnique = this.techniqueMapFor(note);
+    const byTechnique = this.techniqueMapFor(note.kind);
     if (byTechnique) for (const id of note.techniqueIds) byTechnique.remove(id, path);
     if (this.profiles.delete(path)) this.profileRevision++;
-    this.touch(change, note);
+    this.touch(change, path, note);
     return change;
   }
 
@@ -270,18 +276,18 @@ export class VaultIndex implements QuerySource {
     return duplicates.sort((a, b) => (a.techniqueId < b.techniqueId ? -1 : 1));
   }
 
-  private techniqueMapFor(note: IndexedNote): PathPostings | null {
-    if (note.kind === "rule") return this.rulesByTechnique;
-    if (note.kind === "test") return this.testsByTechnique;
-    if (note.kind === "technique") return this.techniqueNotesById;
-    if (note.kind === "profile") return this.profilesByTechnique;
+  private techniqueMapFor(kind: IndexedNote["kind"]): PathPostings | null {
+    if (kind === "rule") return this.rulesByTechnique;
+    if (kind === "test") return this.testsByTechnique;
+    if (kind === "technique") return this.techniqueNotesById;
+    if (kind === "profile") return this.profilesByTechnique;
     return null;
   }
 
-  private touch(change: IndexChange, note: IndexedNote): void {
+  private touch(change: IndexChange, path: string, { tagKeys, techniqueIds }: Pick<NoteClassification, "tagKeys" | "techniqueIds">): void {
     this.revision++;
-    change.paths.add(note.path);
-    note.tagKeys.forEach((key) => change.tagKeys.add(key));
-    note.techniqueIds.forEach((id) => change.techniqueIds.add(id));
+    change.paths.add(path);
+    tagKeys.forEach((key) => change.tagKeys.add(key));
+    techniqueIds.forEach((id) => change.techniqueIds.add(id));
   }
 }
