@@ -5,7 +5,7 @@ import type { QueryNode } from "../src/core/query/ast";
 import { parseQuery } from "../src/core/query/parse";
 import { progress } from "./measure";
 import type { BenchOptions } from "./options";
-import { scratchFolder, sourceVault, writeScaledVault, REAL_VAULT, type SourceVault } from "./vaults";
+import { scratchFolder, shownPath, sourceVault, writeScaledVault, REAL_VAULT, type SourceVault } from "./vaults";
 
 export interface ScaledVault {
   /** `1×`, `10×`, `30×`: copies of each rule and test note relative to the 1× vault. */
@@ -48,9 +48,9 @@ export function setUp(options: BenchOptions): BenchWorld {
   // The smoke run takes the example vault as it is; a full run without ../shared copies it up to the real vault's size.
   const baseCopies = options.smoke ? 1 : source.baseCopies;
   const notes: string[] = [];
-  if (source.real) notes.push(`vault: ${source.dir} (1×), rule and test notes copied for the larger scales`);
-  else if (options.smoke) notes.push(`smoke run: the example vault ${source.dir}, one round each; the figures mean nothing`);
-  else notes.push(`../shared is absent (no ${REAL_VAULT}): using the example vault with each rule and test note copied ${baseCopies}× as 1×`);
+  if (source.real) notes.push(`vault: ${shownPath(source.dir)} (1×), rule and test notes copied for the larger scales`);
+  else if (options.smoke) notes.push(`smoke run: the example vault ${shownPath(source.dir)}, one round each; the figures mean nothing`);
+  else notes.push(`../shared is absent (no ${shownPath(REAL_VAULT)}): using the example vault with each rule and test note copied ${baseCopies}× as 1×`);
   const scratch = scratchFolder();
   const scales: ScaledVault[] = [];
   try {

@@ -4,7 +4,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pluginDataPath, savedSettings } from "../src/cli/load-vault";
 import { readVault } from "../src/cli/read-vault";
 import { VaultIndex } from "../src/core/vault-index";
@@ -25,6 +25,11 @@ const REPO_ROOT = resolve(__dirname, "../..");
 const SHARED_DIR = process.env.ATTACK_VAULT_SHARED ?? resolve(REPO_ROOT, "../shared");
 export const REAL_VAULT = resolve(SHARED_DIR, "vaults/use-case-catalogue");
 export const EXAMPLE_VAULT = resolve(REPO_ROOT, "test/fixtures/example-vault");
+
+/** A folder as the table names it: relative to the repository, so a pasted table holds no machine's paths. */
+export function shownPath(dir: string): string {
+  return relative(REPO_ROOT, dir) || ".";
+}
 /** The real vault's rule and test count; the example vault is copied up to about this many. */
 const REAL_RULES_AND_TESTS = 3104;
 
