@@ -18,6 +18,7 @@ import { LOAD_TARGET, measureLoad } from "./targets/load";
 import { MEMORY_TARGET, measureMemory } from "./targets/memory";
 import { measureOneNoteUpdate, ONE_NOTE_UPDATE_TARGET } from "./targets/one-note-update";
 import { measureQueryEvaluation, QUERY_EVALUATION_TARGET } from "./targets/query-evaluation";
+import { measureThreatProfiles, THREAT_PROFILES_TARGET } from "./targets/threat-profiles";
 import { measureTyping, TYPING_TARGET } from "./targets/typing";
 import { measureWholeCommand, WHOLE_COMMAND_TARGET } from "./targets/whole-command";
 
@@ -42,6 +43,7 @@ const TARGETS: TargetRun[] = [
   { headline: HOSTILE_TARGET, run: measureHostile },
   { headline: WHOLE_COMMAND_TARGET, run: measureWholeCommand },
   { headline: FIRST_BUILD_TARGET, run: measureFirstBuild },
+  { headline: THREAT_PROFILES_TARGET, run: measureThreatProfiles, inBrowser: true },
 ];
 
 function isJudged(result: Measured | Judged): result is Judged {

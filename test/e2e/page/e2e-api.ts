@@ -12,6 +12,7 @@ export interface PageVaultData {
 }
 
 import type { TypingFigures, TypingOptions } from "./typing";
+import type { ProfileFigures } from "./profile-figures";
 
 /** Figures for the benchmark's target 8, in milliseconds; see bench/targets/browser.ts. */
 export interface BrowserFigures {
@@ -71,6 +72,8 @@ export interface AttackVaultE2E {
   measureFirstRenders(notePath: string): Promise<BrowserFigures>;
   /** Time keystrokes in a long note in Live Preview with the plugin's extension and without (the bench's target 9). */
   measureTyping(options: TypingOptions): Promise<TypingFigures>;
+  /** Time the panel with a threat profile chosen and without, and the top-gaps ranking (the bench's target 13). */
+  measureProfileFigures(rounds: number): Promise<ProfileFigures>;
 }
 
 declare global {

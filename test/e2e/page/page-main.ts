@@ -9,6 +9,7 @@ import { COVERAGE_VIEW_TYPE } from "../../../src/ui/coverage-view";
 import { createFakeApp, listenerErrors, renderErrors, type App } from "../../fakes/obsidian";
 import type { AppRecords, AttackVaultE2E, PageVaultData } from "./e2e-api";
 import { measureFirstRenders } from "./figures";
+import { measureProfileFigures } from "./profile-figures";
 import { openLivePreview, type LivePreviewEditor } from "./live-preview";
 import { measureTyping } from "./typing";
 
@@ -89,6 +90,7 @@ async function boot(): Promise<void> {
       app.workspace.hoverEvents.length = 0;
     },
     measureFirstRenders: (notePath) => measureFirstRenders(app, plugin, notePath, vault.name),
+    measureProfileFigures: (rounds) => measureProfileFigures(app, plugin, rounds),
     async measureTyping(options) {
       const figures = await measureTyping(app, app.workspace.rootSplit.containerEl, options);
       await settle(app);
