@@ -138,14 +138,29 @@ export function countedCoverage(index: VaultIndex, id: string, rollup: boolean, 
 }
 
 /** One row per technique ID that has a technique note, without filtering. */
+/**
+ * Rows are worked out once per revision of an index and rollup setting: the panel asks again on every
+ * filter change, and sorting each technique's rules was most of that (bench target 5). Rows are
+ * values; nothing that reads them changes them.
+ */
+const rowsByIndex = new WeakMap<VaultIndex, { revision: number; rollup: boolean; rows: CoverageRow[] }>();
+
 export function coverageRows(index: VaultIndex, options: { rollup: boolean }): CoverageRow[] {
+  const known = rowsByIndex.get(index);
+  if (known && known.revision === index.revision && known.rollup === options.rollup) return known.rows;
+  const rows = rowsOf(index, options.rollup);
+  rowsByIndex.set(index, { revision: index.revision, rollup: options.rollup, rows });
+  return rows;
+}
+
+function rowsOf(index: VaultIndex, rollup: boolean): CoverageRow[] {
   const ids = [...index.techniqueIdsWithNotes()].sort();
   const subsByParent = subTechniquesByParent(index);
   const withNotes = new Set(ids);
   return ids.map((id) => {
     const notePaths = sortedPaths(index.techniqueNotesFor(id));
     const notes = notePaths.map((path) => index.get(path)).filter((note): note is IndexedNote => note !== undefined);
-    const { direct, counted: rolledUp } = countedCoverage(index, id, options.rollup, subsByParent);
+    const { direct, counted: rolledUp } = countedCoverage(index, id, rollup, subsByParent);
     return {
       id,
       name: notes[0]?.title ?? id,

@@ -80,6 +80,34 @@ describe("rows", () => {
   });
 });
 
+describe("rows are worked out once per revision of the index", () => {
+  test.each<[string, (index: VaultIndex) => void, boolean]>([
+    ["asked again with nothing changed: the same rows", () => undefined, true],
+    ["after a rule is added: rows again, counting it", (index) => index.upsert(rule("new", ["t1082"])), false],
+    ["after a rule is removed", (index) => index.remove("Detection Rules/ps.md"), false],
+  ])("%s", (_name, change, same) => {
+    const index = vault();
+    const before = coverageRows(index, { rollup: true });
+    change(index);
+    expect(coverageRows(index, { rollup: true }) === before).toBe(same);
+  });
+
+  test("rows for the other rollup setting are not the ones asked for before", () => {
+    const index = vault();
+    const rolled = coverageRows(index, { rollup: true });
+    const unrolled = coverageRows(index, { rollup: false });
+    expect([unrolled === rolled, unrolled.find((row) => row.id === "T1059")?.status]).toEqual([false, "no-rule"]);
+  });
+
+  test("a rule added after the first report is counted in the next", () => {
+    const index = vault();
+    const before = computeCoverage(index, { rollup: false }).rows.find((row) => row.id === "T1082")?.rules;
+    index.upsert(rule("new", ["t1082"]));
+    const after = computeCoverage(index, { rollup: false }).rows.find((row) => row.id === "T1082")?.rules;
+    expect([before, after]).toEqual([[], ["Detection Rules/new.md"]]);
+  });
+});
+
 describe("report and filters", () => {
   const ids = (filter: Parameters<typeof computeCoverage>[1]["filter"]) => computeCoverage(vault(), { rollup: true, filter }).rows.map((row) => row.id);
 
