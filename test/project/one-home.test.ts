@@ -27,7 +27,7 @@ test.each<[string, string, RegExp]>([
   ["what replaced a retired technique", "src/core/coverage-words.ts", /says to use/],
   ["the per-tactic table's columns", "src/core/coverage-words.ts", /"With rule"/],
   ["Sigma's levels, their order and weights", "src/core/sigma-level.ts", /"informational"|informational 1/],
-  ["titles as a person reads them", "src/core/order.ts", /localeCompare/],
+  ["titles as a person reads them", "src/core/order.ts", /localeCompare|Intl\.Collator/],
   ["paths and IDs by code unit", "src/core/order.ts", /< b \? -1/],
   ["a parsed value that is a mapping", "src/core/plain-object.ts", /=== "object" && [^;]*!Array\.isArray/],
   ["the pending state", "src/core/wording.ts", /Indexing the vault/],
