@@ -65,6 +65,17 @@ export function figureOf(values: readonly number[]): Figure {
   return { value: significant(median(values)), spread: { min: significant(Math.min(...values)), max: significant(Math.max(...values)) } };
 }
 
+/** Runs both sides of round `round`, the baseline first in even rounds and the subject first in odd ones. */
+export function inTurn(round: number, baseline: () => void, subject: () => void): void {
+  if (round % 2 === 0) {
+    baseline();
+    subject();
+  } else {
+    subject();
+    baseline();
+  }
+}
+
 export interface PairOptions {
   /** Run each side once first (default true); off when the caller has already run both. */
   warmUp?: boolean;
@@ -84,13 +95,11 @@ export function interleaved(rounds: number, baseline: () => void, subject: () =>
   const baselineSamples: number[] = [];
   const subjectSamples: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      baselineSamples.push(timeMs(baseline, collect));
-      subjectSamples.push(timeMs(subject, collect));
-    } else {
-      subjectSamples.push(timeMs(subject, collect));
-      baselineSamples.push(timeMs(baseline, collect));
-    }
+    inTurn(
+      round,
+      () => baselineSamples.push(timeMs(baseline, collect)),
+      () => subjectSamples.push(timeMs(subject, collect)),
+    );
   }
   return { baselineMs: median(baselineSamples), subjectMs: median(subjectSamples), baselineSamples, subjectSamples };
 }

@@ -12,7 +12,7 @@ import { evaluateQuery } from "../../src/core/query/evaluate";
 import { parseQuery } from "../../src/core/query/parse";
 import { indexProblems } from "../../src/core/vault-problems";
 import { equalMixture, randomMixture, seeded, writeHostileVault } from "../hostile-vaults";
-import { interleaved, pairFigure, progress, significant, timeMs } from "../measure";
+import { inTurn, interleaved, pairFigure, progress, significant, timeMs } from "../measure";
 import type { BenchOptions } from "../options";
 import type { Measured, TargetHeadline } from "../report";
 import { openVaultFolder, smallest, type BenchWorld } from "../setup";
@@ -84,13 +84,11 @@ function linearity(options: BenchOptions, scratch: string): Measured {
     sink += readAndReport(small) + readAndReport(large); // warm: the OS cache and the JIT
     // Time per byte, so a mixture whose payloads round to other sizes is still compared fairly.
     const perByte = (dir: string, size: number): number => timeMs(() => (sink += readAndReport(dir))) / size;
-    if (round % 2 === 0) {
-      baselineSamples.push(perByte(small, smallBytes));
-      subjectSamples.push(perByte(large, largeBytes));
-    } else {
-      subjectSamples.push(perByte(large, largeBytes));
-      baselineSamples.push(perByte(small, smallBytes));
-    }
+    inTurn(
+      round,
+      () => baselineSamples.push(perByte(small, smallBytes)),
+      () => subjectSamples.push(perByte(large, largeBytes)),
+    );
     rmSync(small, { recursive: true, force: true });
     rmSync(large, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 /** The bench's verdicts: a figure is the median of per-round values, with their spread, and "noisy" when they disagree. */
-import { figureOf, pairFigure, type Pair } from "../../bench/measure";
+import { figureOf, inTurn, pairFigure, type Pair } from "../../bench/measure";
 import { isNoisy, jsonOf, judged, notMeasured, tableOf } from "../../bench/report";
 
 const pairOf = (baselineSamples: number[], subjectSamples: number[]): Pair => ({ baselineMs: Number.NaN, subjectMs: Number.NaN, baselineSamples, subjectSamples });
@@ -13,6 +13,18 @@ describe("pairFigure", () => {
     ["a machine that slows down", [10, 10, 30, 30, 30, 10, 10], [20, 20, 60, 60, 60, 20, 20], { value: 2, spread: { min: 2, max: 2 } }],
   ])("%s", (_, baseline, subject, expected) => {
     expect(pairFigure(pairOf(baseline, subject), (baselineMs, subjectMs) => subjectMs / baselineMs)).toEqual(expected);
+  });
+});
+
+describe("inTurn: which side goes first alternates by round", () => {
+  test.each([
+    [0, ["baseline", "subject"]],
+    [1, ["subject", "baseline"]],
+    [6, ["baseline", "subject"]],
+  ])("round %i", (round, order) => {
+    const ran: string[] = [];
+    inTurn(round, () => ran.push("baseline"), () => ran.push("subject"));
+    expect(ran).toEqual(order);
   });
 });
 
