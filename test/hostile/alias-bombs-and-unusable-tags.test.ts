@@ -50,6 +50,32 @@ describe("boundedJson writes what JSON.stringify writes, up to its limit", () =>
   });
 });
 
+/** The same value with nothing shared: every list and map copied, as if written out without aliases. */
+const unshared = (value: unknown): unknown => (typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value);
+
+describe("with a budget, a list or map that aliases repeat is copied, not walked again, and costs the same", () => {
+  // The value four times, nested, the way YAML aliases share one object.
+  const shared = (value: unknown): unknown[] => [value, [value, { a: value }], value];
+
+  test("any JSON value, shared four times: the text and the budget left are those of the unshared copy", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(2000), (value, left) => {
+        const sharedBudget = { left };
+        const copyBudget = { left };
+        const sameText = boundedJson(shared(value), 1e9, sharedBudget) === boundedJson(unshared(shared(value)), 1e9, copyBudget);
+        return sameText && sharedBudget.left === copyBudget.left;
+      }),
+    );
+  });
+
+  test("across the texts of one note: an alias bomb's elements cost what their unshared copies cost", () => {
+    const [sharedBudget, copyBudget] = [{ left: 2_000_000 }, { left: 2_000_000 }];
+    const shared = Array.from({ length: 5 }, () => asText(BILLION_LAUGHS.l3, sharedBudget));
+    const copies = Array.from({ length: 5 }, () => asText(unshared(BILLION_LAUGHS.l3), copyBudget));
+    expect({ same: shared.every((text, n) => text === copies[n]), left: sharedBudget.left }).toEqual({ same: true, left: copyBudget.left });
+  });
+});
+
 describe("values that never end are cut, without deep recursion", () => {
   test.each([
     ["an alias bomb", () => BILLION_LAUGHS.l8],

@@ -72,6 +72,11 @@ describe("a property term over 30,000 aliases to a nested alias list", () => {
     expect(budget).toBeLessThan(20 * NOTE.length);
   });
 
+  test("an alias is walked once and copied after: fewer reads than the note has bytes, though its texts fill the budget", () => {
+    const answer = evaluate("[level:zzz]");
+    expect({ gaveUpOn: answer.gaveUpOn, readsBelowBytes: answer.reads < NOTE.length }).toEqual({ gaveUpOn: [ALIAS_NOTE], readsBelowBytes: true });
+  });
+
   test("has-property reads no value", () => {
     expect(evaluate("[level]")).toEqual({ results: [ALIAS_NOTE], gaveUpOn: [], reads: expect.any(Number) });
     expect(evaluate("[level]").reads).toBeLessThan(10);

@@ -26,6 +26,27 @@ export function propertyWorkLimit(frontmatterSize: number | undefined): number {
 /** Work left for one note; every text built for a property term takes from it. */
 export interface WorkBudget {
   left: number;
+  /** Lists and maps already written whole for this note, by identity (see WrittenValue). */
+  written?: Map<object, WrittenValue>;
+}
+
+/**
+ * Where a list or map was first written whole: YAML aliases put one object in many places, and a
+ * repeat is written by copying that text, not by walking the object again. It is charged to the
+ * budget as if walked, and copied only when it fits, so the budget cuts a note where it always did
+ * and the text is the walk's; only the time is saved.
+ */
+interface WrittenValue {
+  parts: string[];
+  start: number;
+  /** -1 until the object's closing bracket is written: an object inside itself is walked, not copied. */
+  end: number;
+  visits: number;
+  text?: string;
+}
+
+function copiedText(written: WrittenValue): string {
+  return (written.text ??= written.parts.slice(written.start, written.end).join(""));
 }
 
 export class NoteView {
@@ -75,6 +96,9 @@ export class NoteView {
     const properties = this.readProperties();
     const budget = (this.budget ??= { left: this.source.propertyWorkLimit?.(this.path) ?? PROPERTY_WORK_UNSIZED });
     let texts: string[] | null = null;
+    // Aliases repeat one text element after element; it is lower-cased once.
+    let lastText = "";
+    let lastLower = "";
     for (const key of this.keysByLowerName?.get(lowerName) ?? []) {
       const value = properties[key];
       if (value === null || value === undefined) continue;
@@ -82,7 +106,10 @@ export class NoteView {
       for (const element of Array.isArray(value) ? value : [value]) {
         if (budget.left <= 0) break;
         budget.left--;
-        if (element !== null && element !== undefined) texts.push(asText(element, budget).toLowerCase());
+        if (element === null || element === undefined) continue;
+        const text = asText(element, budget);
+        if (text !== lastText) [lastText, lastLower] = [text, text.toLowerCase()];
+        texts.push(lastLower);
       }
     }
     this.textsByName.set(lowerName, texts);
@@ -131,7 +158,12 @@ export function asText(value: unknown, budget?: WorkBudget): string {
   return "";
 }
 
-type Frame = { list: readonly unknown[]; next: number } | { record: Readonly<Record<string, unknown>>; keys: string[]; next: number; written: number };
+type Walk = { list: readonly unknown[]; next: number } | { record: Readonly<Record<string, unknown>>; keys: string[]; next: number; written: number };
+type Frame = Walk & {
+  /** Set when the budget remembers this object, to note where its text ends. */
+  memo?: WrittenValue;
+  visitedAtOpen: number;
+};
 
 /**
  * `JSON.stringify` for parsed YAML (lists, maps, strings, numbers, booleans, null, dates), cut at
@@ -151,19 +183,35 @@ export function boundedJson(value: unknown, limit: number, budget?: WorkBudget):
     length += text.length;
   };
   const frames: Frame[] = [];
+  const memos = budget ? (budget.written ??= new Map<object, WrittenValue>()) : undefined;
+  // A list or map written whole before is copied; otherwise a frame is opened and, with a budget, remembered.
+  const openObject = (item: object, bracket: string, walk: Walk): void => {
+    const before = memos?.get(item);
+    // Copied only when the walk would have finished it before the cap, so a cut falls where a walk puts it.
+    if (before && before.end !== -1 && length + visited + copiedText(before).length + before.visits < cap) {
+      write(copiedText(before));
+      visited += before.visits;
+      return;
+    }
+    write(bracket);
+    const memo = memos && !before ? { parts, start: parts.length - 1, end: -1, visits: 0 } : undefined;
+    if (memo) memos?.set(item, memo);
+    frames.push({ ...walk, memo, visitedAtOpen: visited });
+  };
+  const close = (frame: Frame, bracket: string): void => {
+    frames.pop();
+    write(bracket);
+    if (frame.memo) {
+      frame.memo.end = parts.length;
+      frame.memo.visits = visited - frame.visitedAtOpen;
+    }
+  };
   // Writes a scalar, or opens a frame for a list or map.
   const open = (item: unknown): void => {
-    if (Array.isArray(item)) {
-      write("[");
-      frames.push({ list: item, next: 0 });
-    } else if (item instanceof Date) {
-      write(Number.isNaN(item.getTime()) ? "null" : JSON.stringify(item.toISOString()));
-    } else if (typeof item === "object" && item !== null) {
-      write("{");
-      frames.push({ record: item as Record<string, unknown>, keys: Object.keys(item), next: 0, written: 0 });
-    } else {
-      write(scalarJson(item));
-    }
+    if (Array.isArray(item)) openObject(item, "[", { list: item, next: 0 });
+    else if (item instanceof Date) write(Number.isNaN(item.getTime()) ? "null" : JSON.stringify(item.toISOString()));
+    else if (typeof item === "object" && item !== null) openObject(item, "{", { record: item as Record<string, unknown>, keys: Object.keys(item), next: 0, written: 0 });
+    else write(scalarJson(item));
   };
   open(value);
   while (frames.length > 0 && length + visited < cap) {
@@ -171,8 +219,7 @@ export function boundedJson(value: unknown, limit: number, budget?: WorkBudget):
     const frame = frames[frames.length - 1]!;
     if ("list" in frame) {
       if (frame.next >= frame.list.length) {
-        frames.pop();
-        write("]");
+        close(frame, "]");
         continue;
       }
       if (frame.next > 0) write(",");
@@ -181,8 +228,7 @@ export function boundedJson(value: unknown, limit: number, budget?: WorkBudget):
     }
     const key = frame.keys[frame.next++];
     if (key === undefined) {
-      frames.pop();
-      write("}");
+      close(frame, "}");
       continue;
     }
     const item = frame.record[key];
