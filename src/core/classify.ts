@@ -133,11 +133,32 @@ function scalarText(value: unknown): string | null {
   return null;
 }
 
-/** A list property, or a comma-separated string. */
-export function listProperty(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.flatMap((item) => (scalarText(item) ?? "").split(",")).map((text) => text.trim()).filter(Boolean);
+/** A list property, or a comma-separated string: its first `limit` texts. */
+export function listProperty(value: unknown, limit = Infinity): string[] {
+  const texts: string[] = [];
+  if (value === undefined || value === null) return texts;
+  for (const item of Array.isArray(value) ? value : [value]) {
+    for (const part of (scalarText(item) ?? "").split(",")) {
+      const text = part.trim();
+      if (text === "") continue;
+      if (texts.length >= limit) return texts;
+      texts.push(text);
+    }
+  }
+  return texts;
+}
+
+/**
+ * How many values of a property listing techniques (a rule's, a test's, a profile's) the index
+ * reads. ATT&CK has under a thousand technique IDs; a rule naming 110,000 cost 300 ms to index and
+ * 100 ms to report (bench target 10). A note past it is a vault problem (see techniqueListsPastCap).
+ */
+export const MAX_TECHNIQUES_READ = 5_000;
+
+/** The technique-list properties of a note of this kind that hold more than MAX_TECHNIQUES_READ values. */
+export function techniqueListsPastCap(record: NoteRecord, kind: NoteKind, conventions: VaultConventions): string[] {
+  const names = kind === "rule" || kind === "test" ? conventions.techniqueListProperties : kind === "profile" ? [conventions.profileTechniquesProperty] : [];
+  return names.filter((name) => listProperty(record.frontmatter?.[name], MAX_TECHNIQUES_READ + 1).length > MAX_TECHNIQUES_READ);
 }
 
 function property(frontmatter: Readonly<Record<string, unknown>> | null, names: readonly string[]): unknown {
@@ -193,13 +214,13 @@ export function classifyRecord(record: NoteRecord, conventions: VaultConventions
       const value = frontmatter?.[name];
       if (value === undefined || value === null) continue;
       ids ??= new Set(idsFromTags);
-      for (const id of uniqueIds(listProperty(value))) ids.add(id);
+      for (const id of uniqueIds(listProperty(value, MAX_TECHNIQUES_READ))) ids.add(id);
     }
     return { kind, tagKeys, techniqueIds: ids ? [...ids] : (idsFromTags ?? NO_IDS) };
   }
   if (kind === "profile") {
     // Only the property counts, so that what the plugin counts is what the note lists.
-    const ids = uniqueIds(listProperty(frontmatter?.[conventions.profileTechniquesProperty]));
+    const ids = uniqueIds(listProperty(frontmatter?.[conventions.profileTechniquesProperty], MAX_TECHNIQUES_READ));
     return { kind, tagKeys, techniqueIds: ids.length > 0 ? ids : NO_IDS };
   }
   return { kind, tagKeys, techniqueIds: NO_IDS };

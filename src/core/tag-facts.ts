@@ -56,12 +56,45 @@ function addValueFacts(value: unknown, into: TagFacts[]): void {
   else addFacts(value, into);
 }
 
-/** The facts of a note's tags: its frontmatter tags as Obsidian reads them, then inline tags. */
-export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
+/**
+ * How many distinct tags of a note the index reads. Each distinct tag costs a posting, far more
+ * than the few bytes that write it: one note with 120,000 tags took 300 ms to index (bench target
+ * 10). A note past it is a vault problem (see tagsPastCap); no ATT&CK note comes near it. Repeats
+ * of a tag, as a long note's inline tags are, do not count.
+ */
+export const MAX_TAGS_READ = 5_000;
+
+/** The facts of a note's tags as Obsidian reads them (frontmatter, then inline), up to `limit` distinct keys; `complete` when none was left out. */
+function readTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[], limit: number): { facts: TagFacts[]; complete: boolean } {
   const facts: TagFacts[] = [];
-  addValueFacts(frontmatterTagsValue(frontmatter)?.value, facts);
-  for (const tag of inlineTags) addFacts(tag, facts);
-  return facts;
+  const value = frontmatterTagsValue(frontmatter)?.value;
+  const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+  // Keys are counted only in a note with enough tags to reach the limit.
+  const keys = values.length + inlineTags.length > limit ? new Set<string>() : null;
+  for (const list of [values, inlineTags]) {
+    for (const raw of list) {
+      const before = facts.length;
+      addFacts(raw, facts);
+      const key = keys && facts.length > before ? facts[before]?.key : undefined;
+      if (key === undefined || keys?.has(key)) continue;
+      if (keys?.size === limit) {
+        facts.pop();
+        return { facts, complete: false };
+      }
+      keys?.add(key);
+    }
+  }
+  return { facts, complete: true };
+}
+
+/** The facts of a note's first MAX_TAGS_READ distinct tags: its frontmatter tags as Obsidian reads them, then inline tags. */
+export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
+  return readTagFacts(frontmatter, inlineTags, MAX_TAGS_READ).facts;
+}
+
+/** Whether a note has more than MAX_TAGS_READ distinct tags, so the index read only the first. */
+export function tagsPastCap(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): boolean {
+  return !readTagFacts(frontmatter, inlineTags, MAX_TAGS_READ).complete;
 }
 
 /** The tags, as written, of one frontmatter value. */

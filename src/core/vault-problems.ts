@@ -1,8 +1,8 @@
 /** Problems the index itself can see: IDs claimed twice, technique notes without an ID, tags that are not tags, profiles that list no technique. */
-import type { IndexedNote } from "./classify";
+import { MAX_TECHNIQUES_READ, techniqueListsPastCap, type IndexedNote } from "./classify";
 import type { NoteWarning, VaultConventions } from "./note";
 import { compareCodeUnits } from "./order";
-import { frontmatterTagsValue } from "./tag-facts";
+import { frontmatterTagsValue, MAX_TAGS_READ, tagsPastCap } from "./tag-facts";
 import { unusableTagValues } from "./tags";
 import { unreadProfileEntries } from "./threat-profiles";
 import { namesText } from "./wording";
@@ -21,6 +21,7 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
     const tags = frontmatterTagsValue(note.record.frontmatter);
     const message = tags ? unusableTagsMessage(tags.key, tags.value) : null;
     if (message) problems.push({ path: note.path, message });
+    problems.push(...pastCapProblems(note, index.conventions));
     if (note.kind === "technique" && note.techniqueIds.length === 0) {
       problems.push({
         path: note.path,
@@ -40,6 +41,20 @@ function unusableTagsMessage(key: string, value: unknown): string | null {
   const plural = unusable.length > 1;
   return `${key} holds ${namesText(unusable)}, which Obsidian does not read as ${plural ? "tags; they are" : "a tag; it is"} ignored`;
 }
+
+/** Tags and technique lists the index read only the start of (see MAX_TAGS_READ, MAX_TECHNIQUES_READ). */
+function pastCapProblems(note: IndexedNote, conventions: VaultConventions): NoteWarning[] {
+  const problems: NoteWarning[] = [];
+  if (tagsPastCap(note.record.frontmatter, note.record.inlineTags)) {
+    problems.push({ path: note.path, message: `has more than ${count(MAX_TAGS_READ)} distinct tags; only the first ${count(MAX_TAGS_READ)} are read` });
+  }
+  for (const name of techniqueListsPastCap(note.record, note.kind, conventions)) {
+    problems.push({ path: note.path, message: `lists more than ${count(MAX_TECHNIQUES_READ)} values in ${name}; only the first ${count(MAX_TECHNIQUES_READ)} are read` });
+  }
+  return problems;
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
 
 /** A threat profile that lists nothing, or lists what is no technique ID: both are ignored, so the user is told. */
 function profileProblems(note: IndexedNote, conventions: VaultConventions): NoteWarning[] {

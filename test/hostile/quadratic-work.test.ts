@@ -6,12 +6,14 @@
 import { parseNote } from "../../src/cli/read-vault";
 import { coverageText } from "../../src/cli/coverage-text";
 import { classifyNote } from "../../src/core/classify";
+import { MAX_TAGS_READ } from "../../src/core/tag-facts";
 import { computeCoverage } from "../../src/core/coverage";
 import { DEFAULT_CONVENTIONS } from "../../src/core/note";
 import { blockItems, blockSubject, isAffectedBy } from "../../src/core/query-block-view";
 import { queryTags } from "../../src/core/query/evaluate";
 import { parseQuery } from "../../src/core/query/parse";
 import { emptyChange, VaultIndex } from "../../src/core/vault-index";
+import { indexProblems } from "../../src/core/vault-problems";
 import { record } from "../core/note-records";
 
 function parsed(text: string) {
@@ -25,23 +27,25 @@ const subTechniqueIds = (count: number): string[] => Array.from({ length: count 
 const tagged = (ids: readonly string[]): string[] => ids.map((id) => id.replace(".", "_"));
 
 describe("one note with a great many values", () => {
-  test("200,000 distinct tags: every tag key kept once, the kind still found", () => {
+  test("200,000 distinct tags: the first 5,000 keys read, each once, the kind among them found", () => {
     const tags = Array.from({ length: 200_000 }, (_, n) => `tag${n}`);
-    const note = classifyNote(record("r.md", { tags: [...tags, "detection_rule", "tag7"] }), DEFAULT_CONVENTIONS);
-    expect({ kind: note.kind, keys: note.tagKeys.length, last: note.tagKeys.at(-1) }).toEqual({ kind: "rule", keys: 200_001, last: "detection_rule" });
+    const note = classifyNote(record("r.md", { tags: ["tag7", "detection_rule", "TAG7", ...tags] }), DEFAULT_CONVENTIONS);
+    // tag7, detection_rule, then tag0 … tag6 and tag8 … tag4998: TAG7 and the second tag7 are repeats.
+    expect({ kind: note.kind, keys: note.tagKeys.length, distinct: new Set(note.tagKeys).size, last: note.tagKeys.at(-1) }).toEqual({ kind: "rule", keys: MAX_TAGS_READ, distinct: MAX_TAGS_READ, last: "tag4998" });
   });
 
-  test("100,000 technique IDs in tags and in a property, some in both: each ID once, and the coverage of their parents counts the rule", () => {
+  test("100,000 technique IDs in tags and in a property, some in both: each ID once, the first 5,000 of each read, and the coverage of their parents counts the rule", () => {
     const ids = subTechniqueIds(100_000);
-    const inProperty = [...ids.slice(50_000), "T1203"];
-    const rule = record("r.md", { tags: [...tagged(ids.slice(0, 60_000)), "detection_rule"], technique_ids: inProperty });
+    const inProperty = ["T1203", ...ids.slice(4_000)];
+    const rule = record("r.md", { tags: ["detection_rule", ...tagged(ids.slice(0, 60_000))], technique_ids: inProperty });
     const note = classifyNote(rule, DEFAULT_CONVENTIONS);
     const index = new VaultIndex();
-    index.load([rule, record("Use Cases/T1042.md", { tags: ["T1042", "techniques"] })]);
+    index.load([rule, record("Use Cases/T1002.md", { tags: ["T1002", "techniques"] })]);
     const row = computeCoverage(index, { rollup: true }).rows[0];
-    expect({ ids: note.techniqueIds.length, distinct: new Set(note.techniqueIds).size, parentRules: row?.rules }).toEqual({ ids: 100_001, distinct: 100_001, parentRules: ["r.md"] });
+    // Tags give T1000.000 … T1004.998 (the kind tag is one of the 5,000), the property T1203 and T1004.000 … T1008.998: 1,000 of them in both.
+    const expected = { ids: 4_999 + 1 + 4_999 - 999, distinct: 4_999 + 1 + 4_999 - 999, parentRules: ["r.md"] };
+    expect({ ids: note.techniqueIds.length, distinct: new Set(note.techniqueIds).size, parentRules: row?.rules }).toEqual(expected);
   });
-
   test("100,000 distinct tactic names on a technique note: each kept once, in order", () => {
     const names = Array.from({ length: 100_000 }, (_, n) => `Custom tactic ${n}`);
     const index = new VaultIndex();
@@ -56,6 +60,27 @@ describe("one note with a great many values", () => {
     index.load([record("t.md", { tags: ["atomic_test", "T1059"], platforms })]);
     const items = blockItems(["t.md"], index, blockSubject(parsed("tag:atomic_test tag:T1059"), DEFAULT_CONVENTIONS));
     expect(items[0]?.details.length).toBe(200_000);
+  });
+});
+
+describe("a note past the caps on what is read: the first values are read, and a problem names the note", () => {
+  const manyTags = (count: number): string[] => Array.from({ length: count }, (_, n) => `tag${n}`);
+  const PAST_TAGS = "has more than 5,000 distinct tags; only the first 5,000 are read";
+  const NONE: string[] = [];
+  const REPEATS = Array.from({ length: 35_000 }, (_, n) => ["hostile/huge", "a", "b"][n % 3] ?? "");
+  test.each([
+    ["5,000 distinct tags, the kind among them", { tags: ["detection_rule", ...manyTags(4_999)] }, NONE, [], "rule", MAX_TAGS_READ],
+    ["5,001 distinct tags, the kind last, past the cap", { tags: [...manyTags(5_000), "detection_rule"] }, NONE, [PAST_TAGS], "other", MAX_TAGS_READ],
+    ["200,000 distinct tags", { tags: ["detection_rule", ...manyTags(200_000)] }, NONE, [PAST_TAGS], "rule", MAX_TAGS_READ],
+    ["35,000 repeats of three inline tags, which are not distinct", { tags: ["detection_rule"] }, REPEATS, [], "rule", 4],
+    ["100,000 values in technique_ids", { tags: ["detection_rule"], technique_ids: subTechniqueIds(100_000) }, NONE, ["lists more than 5,000 values in technique_ids; only the first 5,000 are read"], "rule", 1],
+    ["5,000 values in technique_ids", { tags: ["detection_rule"], technique_ids: subTechniqueIds(5_000) }, NONE, [], "rule", 1],
+    ["a threat profile listing 6,000 techniques", { tags: ["threat_profile"], techniques: subTechniqueIds(6_000) }, NONE, ["lists more than 5,000 values in techniques; only the first 5,000 are read"], "profile", 1],
+  ])("%s", (_name, frontmatter, inlineTags, messages, kind, keys) => {
+    const index = new VaultIndex();
+    index.load([{ ...record("n.md", frontmatter), inlineTags }]);
+    const note = index.get("n.md");
+    expect({ problems: indexProblems(index).map((problem) => problem.message), kind: note?.kind, keys: note?.tagKeys.length }).toEqual({ problems: messages, kind, keys });
   });
 });
 
