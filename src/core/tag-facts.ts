@@ -64,37 +64,52 @@ function addValueFacts(value: unknown, into: TagFacts[]): void {
  */
 export const MAX_TAGS_READ = 5_000;
 
-/** The facts of a note's tags as Obsidian reads them (frontmatter, then inline), up to `limit` distinct keys; `complete` when none was left out. */
-function readTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[], limit: number): { facts: TagFacts[]; complete: boolean } {
+/** How many tag values a note writes, frontmatter and inline, repeats included: a bound on its distinct tags. */
+function tagsWritten(value: unknown, inlineTags: readonly string[]): number {
+  return (Array.isArray(value) ? value.length : 1) + inlineTags.length;
+}
+
+/**
+ * The facts of the first `limit` distinct tag keys of a note that writes more than `limit` tags;
+ * null when it has no more than `limit` distinct ones, and so was read whole.
+ */
+function cappedTagFacts(value: unknown, inlineTags: readonly string[], limit: number): TagFacts[] | null {
   const facts: TagFacts[] = [];
-  const value = frontmatterTagsValue(frontmatter)?.value;
-  const values: readonly unknown[] = Array.isArray(value) ? value : [value];
-  // Keys are counted only in a note with enough tags to reach the limit.
-  const keys = values.length + inlineTags.length > limit ? new Set<string>() : null;
-  for (const list of [values, inlineTags]) {
+  const keys = new Set<string>();
+  for (const list of [Array.isArray(value) ? value : [value], inlineTags]) {
     for (const raw of list) {
       const before = facts.length;
       addFacts(raw, facts);
-      const key = keys && facts.length > before ? facts[before]?.key : undefined;
-      if (key === undefined || keys?.has(key)) continue;
-      if (keys?.size === limit) {
+      const key = facts[before]?.key;
+      if (key === undefined || keys.has(key)) continue;
+      if (keys.size === limit) {
         facts.pop();
-        return { facts, complete: false };
+        return facts;
       }
-      keys?.add(key);
+      keys.add(key);
     }
   }
-  return { facts, complete: true };
+  return null;
 }
 
 /** The facts of a note's first MAX_TAGS_READ distinct tags: its frontmatter tags as Obsidian reads them, then inline tags. */
 export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
-  return readTagFacts(frontmatter, inlineTags, MAX_TAGS_READ).facts;
+  const value = frontmatterTagsValue(frontmatter)?.value;
+  // The first build runs this for every note: one that cannot reach the cap is read without counting.
+  if (tagsWritten(value, inlineTags) > MAX_TAGS_READ) {
+    const capped = cappedTagFacts(value, inlineTags, MAX_TAGS_READ);
+    if (capped) return capped;
+  }
+  const facts: TagFacts[] = [];
+  addValueFacts(value, facts);
+  for (const tag of inlineTags) addFacts(tag, facts);
+  return facts;
 }
 
 /** Whether a note has more than MAX_TAGS_READ distinct tags, so the index read only the first. */
 export function tagsPastCap(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): boolean {
-  return !readTagFacts(frontmatter, inlineTags, MAX_TAGS_READ).complete;
+  const value = frontmatterTagsValue(frontmatter)?.value;
+  return tagsWritten(value, inlineTags) > MAX_TAGS_READ && cappedTagFacts(value, inlineTags, MAX_TAGS_READ) !== null;
 }
 
 /** The tags, as written, of one frontmatter value. */

@@ -21,7 +21,7 @@ export function indexProblems(index: VaultIndex): NoteWarning[] {
     const tags = frontmatterTagsValue(note.record.frontmatter);
     const message = tags ? unusableTagsMessage(tags.key, tags.value) : null;
     if (message) problems.push({ path: note.path, message });
-    problems.push(...pastCapProblems(note, index.conventions));
+    addPastCapProblems(note, index.conventions, problems);
     if (note.kind === "technique" && note.techniqueIds.length === 0) {
       problems.push({
         path: note.path,
@@ -43,15 +43,13 @@ function unusableTagsMessage(key: string, value: unknown): string | null {
 }
 
 /** Tags and technique lists the index read only the start of (see MAX_TAGS_READ, MAX_TECHNIQUES_READ). */
-function pastCapProblems(note: IndexedNote, conventions: VaultConventions): NoteWarning[] {
-  const problems: NoteWarning[] = [];
+function addPastCapProblems(note: IndexedNote, conventions: VaultConventions, problems: NoteWarning[]): void {
   if (tagsPastCap(note.record.frontmatter, note.record.inlineTags)) {
     problems.push({ path: note.path, message: `has more than ${count(MAX_TAGS_READ)} distinct tags; only the first ${count(MAX_TAGS_READ)} are read` });
   }
   for (const name of techniqueListsPastCap(note.record, note.kind, conventions)) {
     problems.push({ path: note.path, message: `lists more than ${count(MAX_TECHNIQUES_READ)} values in ${name}; only the first ${count(MAX_TECHNIQUES_READ)} are read` });
   }
-  return problems;
 }
 
 const count = (n: number): string => n.toLocaleString("en-US");
