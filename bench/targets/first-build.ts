@@ -27,7 +27,7 @@ export function measureFirstBuild(world: BenchWorld, options: BenchOptions): Jud
   if (buildError || !existsSync(bundle)) return [notMeasured(longest, buildError ?? `no ${bundle}`), notMeasured(total, buildError ?? `no ${bundle}`)];
   const rounds = options.smoke ? 1 : options.slowRounds;
   progress(`target 12: the first build in the fake app, ${label} vault, ${rounds} rounds…`);
-  const run = spawnSync(process.execPath, ["--max-old-space-size=8192", "--single-threaded-gc", bundle, dir, String(rounds)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ["--max-old-space-size=8192", "--single-threaded-gc", "--expose-gc", bundle, dir, String(rounds)], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (run.status !== 0) {
     const why = `the fake-app run failed: ${(run.stderr || run.error?.message || "").trim().split("\n")[0] ?? ""}`;
     return [notMeasured(longest, why), notMeasured(total, why)];
