@@ -1,5 +1,6 @@
 import { isSubTechnique, parentTechniqueId, parseTechniqueId, techniqueIdAsTag, techniqueIdAtStartOf } from "../../src/core/technique-id";
 import { compareCodeUnits } from "../../src/core/order";
+import fc from "fast-check";
 
 describe("parseTechniqueId", () => {
   test.each([
@@ -25,6 +26,23 @@ describe("parseTechniqueId", () => {
       expect(parseTechniqueId(text)).toBeNull();
     },
   );
+});
+
+describe("parseTechniqueId's shortcut for IDs already canonical reads as the pattern does", () => {
+  // The pattern alone, as the function read every text before the shortcut.
+  const byPattern = (text: string): string | null => {
+    const match = /^(?:attack[./])?t(\d{4})(?:[._\-/](\d{3}))?$/i.exec(text.trim().replace(/^#/, ""));
+    return match ? (match[2] ? `T${match[1]}.${match[2]}` : `T${match[1]}`) : null;
+  };
+  const idLike = fc.string({ unit: fc.constantFrom("T", "t", "A", "0", "1", "5", "9", ".", "_", "-", " "), minLength: 4, maxLength: 10 });
+
+  test("any text of ID-like characters", () => {
+    fc.assert(fc.property(idLike, (text) => parseTechniqueId(text) === byPattern(text)));
+  });
+
+  test.each([["T1059"], ["T1059.001"], ["T0000.000"], ["T1059.0O1"], ["T1O59"], ["T1059,001"], ["T1059.001 "], ["\u0054\u0031\u0030\u0035\u0039"]])("%j", (text) => {
+    expect(parseTechniqueId(text)).toBe(byPattern(text));
+  });
 });
 
 describe("technique relations", () => {
