@@ -166,8 +166,8 @@ export function techniqueListsPastCap(record: NoteRecord, kind: NoteKind, conven
 
 /**
  * The most texts listProperty could find in a value, from lengths alone (a text and its comma take
- * two characters): the check for the cap splits only a value that could pass it. Splitting every
- * profile's list again made the panel's first render 40 ms slower (bench target 8).
+ * two characters): problems are listed for every note, and only a value that could pass the cap is
+ * split again to check it.
  */
 function mostTextsIn(value: unknown): number {
   const most = (item: unknown): number => (typeof item === "string" ? Math.ceil((item.length + 1) / 2) : 1);

@@ -108,7 +108,10 @@ export class NoteView {
         budget.left--;
         if (element === null || element === undefined) continue;
         const text = asText(element, budget);
-        if (text !== lastText) [lastText, lastLower] = [text, text.toLowerCase()];
+        if (text !== lastText) {
+          lastText = text;
+          lastLower = text.toLowerCase();
+        }
         texts.push(lastLower);
       }
     }
