@@ -17,6 +17,7 @@ import { VaultIndex } from "../../src/core/vault-index";
 import { buildInSlices } from "../../src/obsidian/first-build";
 import { noteRecordFrom } from "../../src/obsidian/note-record";
 import type { TFile } from "obsidian";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import { collectGarbage } from "../measure";
 
 export interface FirstBuildFigures {
@@ -24,10 +25,30 @@ export interface FirstBuildFigures {
   longestSliceMs: number;
   slicedMs: number;
   oneCallMs: number;
+  /** Garbage-collection pauses inside each timed build (with single-threaded GC, all of its collection work). */
+  slicedGcMs: number;
+  oneCallGcMs: number;
   notes: number;
 }
 
-const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+const now = (): number => performance.now();
+
+/**
+ * The garbage-collection pauses of this process, as Node reports them: the sliced build yields,
+ * and the engine may collect between its slices what the one-call build leaves for later, so the
+ * figure shows how much of each build was collection.
+ */
+function gcPauses(): (from: number, to: number) => Promise<number> {
+  const pauses: Array<{ start: number; ms: number }> = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, ms: entry.duration });
+  }).observe({ entryTypes: ["gc"] });
+  return async (from, to) => {
+    // Entries arrive on a later turn of the event loop (one setImmediate was too soon after a synchronous build).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return pauses.filter((pause) => pause.start >= from && pause.start < to).reduce((sum, pause) => sum + pause.ms, 0);
+  };
+}
 
 /** This process's CPU time in ms: with single-threaded GC, the main thread's. */
 function cpuNow(): number {
@@ -89,11 +110,13 @@ async function main(): Promise<void> {
   // Each build starts from the same heap: collected, and holding no index of an earlier build. An
   // index left alive made the heap twice as big, and V8 then gave the next build room to run
   // without a full collection (one call took 275 ms after a sliced build, 370 ms after none).
-  const timed = async (build: () => Promise<VaultIndex | null> | VaultIndex): Promise<{ ms: number; notes: number }> => {
+  const gcMsBetween = gcPauses();
+  const timed = async (build: () => Promise<VaultIndex | null> | VaultIndex): Promise<{ ms: number; gcMs: number; notes: number }> => {
     collectGarbage();
     const start = now();
     const index = await build();
-    return { ms: now() - start, notes: index?.size ?? 0 };
+    const end = now();
+    return { ms: end - start, gcMs: await gcMsBetween(start, end), notes: index?.size ?? 0 };
   };
   for (let round = 0; round < Math.max(1, Number(roundsText ?? 1)); round++) {
     // Interleaved as the in-process targets are: which build goes first alternates.
@@ -104,7 +127,7 @@ async function main(): Promise<void> {
     collectGarbage();
     const slices = slicedWindow();
     await sliced(slices);
-    rounds.push({ longestSliceMs: slices.longest(), slicedMs: slicedRun.ms, oneCallMs: oneCallRun.ms, notes: slicedRun.notes });
+    rounds.push({ longestSliceMs: slices.longest(), slicedMs: slicedRun.ms, oneCallMs: oneCallRun.ms, slicedGcMs: slicedRun.gcMs, oneCallGcMs: oneCallRun.gcMs, notes: slicedRun.notes });
   }
   process.stdout.write(JSON.stringify(rounds) + "\n");
   process.exit(0);

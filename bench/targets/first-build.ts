@@ -36,7 +36,9 @@ export function measureFirstBuild(world: BenchWorld, options: BenchOptions): Jud
   const notes = Math.min(...figures.map((figure) => figure.notes));
   const built = notes > 0 ? undefined : "the sliced build left the index empty: nothing was measured";
   const median = (pick: (figure: FirstBuildFigures) => number): number => figureOf(figures.map(pick)).value;
-  const detail = `sliced ${significant(median((figure) => figure.slicedMs))} ms, one call ${significant(median((figure) => figure.oneCallMs))} ms, ${notes} notes`;
+  const detail =
+    `sliced ${significant(median((figure) => figure.slicedMs))} ms (collecting garbage ${significant(median((figure) => figure.slicedGcMs))}), ` +
+    `one call ${significant(median((figure) => figure.oneCallMs))} ms (${significant(median((figure) => figure.oneCallGcMs))}), ${notes} notes`;
   return [
     judged({ ...longest, ...figureOf(figures.map((figure) => figure.longestSliceMs)), bound: "at most", detail, failReason: built }),
     judged({ ...total, ...figureOf(figures.map((figure) => figure.slicedMs / figure.oneCallMs)), bound: "at most", detail, failReason: built }),
