@@ -119,7 +119,9 @@ function mergedNoteFields(notes: IndexedNote[]): { tactics: Tactic[]; platforms:
  */
 export function subTechniquesByParent(index: VaultIndex): Map<string, string[]> {
   const subsByParent = new Map<string, string[]>();
-  for (const id of new Set([...index.techniqueIdsWithNotes(), ...index.referencedTechniqueIds()])) {
+  const ids = new Set(index.techniqueIdsWithNotes());
+  for (const id of index.referencedTechniqueIds()) ids.add(id);
+  for (const id of ids) {
     const parent = parentTechniqueId(id);
     if (!parent) continue;
     const subs = subsByParent.get(parent);

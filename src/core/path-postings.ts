@@ -31,9 +31,12 @@ export class PathPostings {
     return true;
   }
 
-  /** Every key with paths, as a snapshot. */
+  /**
+   * Every key with paths, live: reading a key while iterating is safe (a key's array becomes its
+   * Set in place), adding or removing paths is not. Callers that keep the keys copy them once.
+   */
   keys(): IterableIterator<string> {
-    return [...this.byKey.keys()].values();
+    return this.byKey.keys();
   }
 
   /** How many paths each key has, without making any key's Set. */

@@ -200,8 +200,9 @@ export class VaultIndex implements QuerySource {
    */
   pathsWithTechnique(techniqueId: string): ReadonlySet<string> {
     const paths = new Set([...this.rulesFor(techniqueId), ...this.testsFor(techniqueId), ...this.techniqueNotesFor(techniqueId)]);
-    const spellings = [...this.pathsByTag.keys()].filter((key) => parseTechniqueId(key) === techniqueId);
-    for (const key of spellings) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
+    for (const key of this.pathsByTag.keys()) {
+      if (parseTechniqueId(key) === techniqueId) this.pathsByTag.get(key)?.forEach((path) => paths.add(path));
+    }
     return paths;
   }
 
@@ -274,7 +275,9 @@ export class VaultIndex implements QuerySource {
 
   /** Every technique ID that some rule or test note names, with or without a technique note. */
   referencedTechniqueIds(): Set<string> {
-    return new Set([...this.rulesByTechnique.keys(), ...this.testsByTechnique.keys()]);
+    const ids = new Set(this.rulesByTechnique.keys());
+    for (const id of this.testsByTechnique.keys()) ids.add(id);
+    return ids;
   }
 
   /** Technique IDs claimed by more than one technique note, with the notes (sorted). */
