@@ -4,6 +4,7 @@
  */
 import { cleanTag, tagKey } from "./tags";
 import { parseTechniqueId } from "./technique-id";
+import { ScratchList } from "./scratch-list";
 
 export interface TagFacts {
   /** As written, without `#`. */
@@ -18,13 +19,15 @@ export interface TagFacts {
 const MAX_CACHED = 50_000;
 const cache = new Map<string, TagFacts | null>();
 
-function factsOf(text: string): TagFacts | null {
-  let facts = cache.get(text);
+/** The facts of a tag value as written: trimmed first, as Obsidian does (`"a "` is the tag `a`); none when it holds a space. */
+function factsOf(raw: string): TagFacts | null {
+  let facts = cache.get(raw);
   if (facts !== undefined) return facts;
-  const tag = cleanTag(text);
+  const trimmed = raw.trim();
+  const tag = trimmed.includes(" ") ? null : cleanTag(trimmed);
   facts = tag === null ? null : { tag, key: tagKey(tag), techniqueId: parseTechniqueId(tag) };
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(text, facts);
+  cache.set(raw, facts);
   return facts;
 }
 
@@ -34,24 +37,31 @@ function factsOf(text: string): TagFacts | null {
  * numbers, maps and nested lists are no tags, and neither is a string holding a space.
  */
 export function frontmatterTagsValue(frontmatter: Readonly<Record<string, unknown>> | null): { key: string; value: unknown } | null {
+  const key = frontmatterTagsKey(frontmatter);
+  return key === null || !frontmatter ? null : { key, value: frontmatter[key] };
+}
+
+/** The key frontmatterTagsValue reads, without an object per note: the first build asks for every note. */
+function frontmatterTagsKey(frontmatter: Readonly<Record<string, unknown>> | null): string | null {
   if (!frontmatter) return null;
   // Every note's keys are looked at on every build: no array of them, no regular expression.
   for (const key in frontmatter) {
-    if (key.length === 4 && Object.hasOwn(frontmatter, key) && (key === "tags" || key.toLowerCase() === "tags")) return { key, value: frontmatter[key] };
+    if (key.length === 4 && Object.hasOwn(frontmatter, key) && (key === "tags" || key.toLowerCase() === "tags")) return key;
   }
   return null;
 }
 
-function addFacts(raw: unknown, into: TagFacts[]): void {
+interface FactsSink {
+  push(facts: TagFacts): void;
+}
+
+function addFacts(raw: unknown, into: FactsSink): void {
   if (typeof raw !== "string") return;
-  // Trimmed first, as Obsidian does: `"a "` is the tag `a`.
-  const trimmed = raw.trim();
-  if (trimmed.includes(" ")) return;
-  const facts = factsOf(trimmed);
+  const facts = factsOf(raw);
   if (facts) into.push(facts);
 }
 
-function addValueFacts(value: unknown, into: TagFacts[]): void {
+function addValueFacts(value: unknown, into: FactsSink): void {
   if (Array.isArray(value)) for (const item of value) addFacts(item, into);
   else addFacts(value, into);
 }
@@ -94,16 +104,26 @@ function cappedTagFacts(value: unknown, inlineTags: readonly string[], limit: nu
 
 /** The facts of a note's first MAX_TAGS_READ distinct tags: its frontmatter tags as Obsidian reads them, then inline tags. */
 export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
-  const value = frontmatterTagsValue(frontmatter)?.value;
+  const facts = new ScratchList<TagFacts>();
+  noteTagFactsInto(frontmatter, inlineTags, facts);
+  return facts.toArray();
+}
+
+/** noteTagFacts into a list the caller empties and reuses, as the first build does note after note. */
+export function noteTagFactsInto(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[], into: ScratchList<TagFacts>): void {
+  into.clear();
+  const key = frontmatterTagsKey(frontmatter);
+  const value = key === null || !frontmatter ? undefined : frontmatter[key];
   // The first build runs this for every note: one that cannot reach the cap is read without counting.
   if (tagsWritten(value, inlineTags) > MAX_TAGS_READ) {
     const capped = cappedTagFacts(value, inlineTags, MAX_TAGS_READ);
-    if (capped) return capped;
+    if (capped) {
+      for (const facts of capped) into.push(facts);
+      return;
+    }
   }
-  const facts: TagFacts[] = [];
-  addValueFacts(value, facts);
-  for (const tag of inlineTags) addFacts(tag, facts);
-  return facts;
+  addValueFacts(value, into);
+  for (const tag of inlineTags) addFacts(tag, into);
 }
 
 /** Whether a note has more than MAX_TAGS_READ distinct tags, so the index read only the first. */

@@ -1,4 +1,5 @@
-import { classifyNote } from "../../src/core/classify";
+import fc from "fast-check";
+import { ClassificationScratch, classifyInto, classifyNote, classifyRecord } from "../../src/core/classify";
 import { DEFAULT_CONVENTIONS } from "../../src/core/note";
 import { record } from "./note-records";
 
@@ -75,5 +76,27 @@ describe("what a note shows", () => {
   test("a nested Sigma logsource", () => {
     const note = classify("r.md", { tags: ["detection_rule"], logsource: { product: "windows", category: "process_creation" } });
     expect(note.logSource).toBe("windows / process_creation");
+  });
+});
+
+describe("classifying note after note into one scratch", () => {
+  const TAGS = ["detection_rule", "atomic_test", "techniques", "threat_profile", "T1059_001", "t1059_001", "attack.t1003.001", "Execution", "a/b/c", " spaced ", "two words", "#x"];
+  const tags = fc.oneof(fc.array(fc.constantFrom(...TAGS), { maxLength: 30 }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 30 }));
+  const note = fc.record({
+    path: fc.constantFrom("Use Cases/T1087 - Account Discovery.md", "r.md", "Threat Profiles/G1.md"),
+    frontmatter: fc.option(fc.record({ tags, technique_id: fc.constantFrom("T1082", "nope"), techniques: fc.array(fc.constantFrom("T1105", "T1059.001", "x"), { maxLength: 4 }) }), { nil: null }),
+    inlineTags: fc.array(fc.constantFrom(...TAGS), { maxLength: 20 }),
+  });
+
+  test("gives each note what classifying it alone gives", () => {
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 12 }), (notes) => {
+        const scratch = new ClassificationScratch();
+        for (const each of notes) {
+          const kind = classifyInto(each, DEFAULT_CONVENTIONS, scratch);
+          expect({ kind, tagKeys: scratch.tagKeys.toArray(), techniqueIds: scratch.techniqueIds.toArray() }).toEqual(classifyRecord(each, DEFAULT_CONVENTIONS));
+        }
+      }),
+    );
   });
 });
