@@ -112,15 +112,16 @@ export class VaultIndex implements QuerySource {
    * What bench target 4 taught (against a loop that only files paths under tags): a throwaway
    * prototype reached 2.8× that loop with a note kept as a small record, integer postings and
    * kinds and IDs from memoised tag facts. Garbage collection copying what is kept per note was
-   * half the build, so a note keeps only its record and kind (6× now, was 10-16×). Measured apart
+   * half the build, so a note keeps only its record and kind (10-16× down to 6×). Measured apart
    * later (30×, 112k notes, the loop 30 ms): the path → note map alone 40 ms, classifying every
    * note from memoised facts 35 ms, filing tag keys 37 ms with paths and 46 ms with integer note
    * IDs (so integer postings do not pay: a path is already a pointer), technique postings 12 ms;
    * together, without note objects, 208 ms. No one part is the cost. Classifying into reused
    * lists (ClassificationScratch) cut what a build allocates from about 119 to 33 MB and its
-   * collection pauses from about 55 to 12 ms, yet moved the ratio little: the loop with nothing
-   * but a path → record Map beside it is already 2.6× the loop (the Map touches every path's
-   * memory, which the loop never reads), so 3× leaves the rest of the index 0.4×.
+   * collection pauses from about 55 to 12 ms, and the ratio from 6.0× to 4.5×. What is left: the
+   * loop with nothing but a path → record Map beside it is already 2.6× the loop (the Map touches
+   * every path's memory, which the loop never reads), and classifying alone 1.6×: those two pass
+   * 3× before a single posting is filed.
    */
   load(records: Iterable<NoteRecord>): void {
     for (const record of records) {
