@@ -121,7 +121,10 @@ export class VaultIndex implements QuerySource {
    * collection pauses from about 55 to 12 ms, and the ratio from 6.0× to 4.5×. What is left: the
    * loop with nothing but a path → record Map beside it is already 2.6× the loop (the Map touches
    * every path's memory, which the loop never reads), and classifying alone 1.6×: those two pass
-   * 3× before a single posting is filed.
+   * 3× before a single posting is filed. A line-level profile of this build (100 µs sampling, 112k
+   * notes) puts 100 of its 180 ms on the path → note Map's `has` below and `set` in insert:
+   * cache misses in a table of 112k paths and in each path's memory. Skipping `has` on an empty
+   * index only moved them to `set`.
    */
   load(records: Iterable<NoteRecord>): void {
     for (const record of records) {
