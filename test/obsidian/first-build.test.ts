@@ -63,6 +63,25 @@ describe("building in slices", () => {
     expect([clockWhenIndexed[0], clockWhenIndexed[64], clockWhenIndexed[128]]).toEqual([5, 10, 20]);
   });
 
+  test("reports progress as a slice's last step: after the slice's reading, before its yield", async () => {
+    // Bench target 12 times a slice from its task's start to its progress report, so the report must close the slice.
+    let clock = 0;
+    const events: string[] = [];
+    const tasks: Array<() => void> = [];
+    const win = {
+      performance: { now: () => (clock += 5) },
+      setTimeout: (task: () => void) => tasks.push(() => { events.push("task"); task(); }),
+    } as unknown as Window;
+    const build = buildInSlices({
+      files: records(1000),
+      recordOf: (note) => { if (events.at(-1) !== "read") events.push("read"); return note; },
+      conventions: DEFAULT_CONVENTIONS, cancelled: () => false, onProgress: () => events.push("report"), win,
+    });
+    await runAll(tasks, build);
+    // The first slice runs in the call itself; each later one in a task of its own.
+    expect(events.join(" ")).toMatch(/^read report( task read report)+$/);
+  });
+
   test("stops, giving nothing, once cancelled", async () => {
     let cancelled = false;
     const { win, tasks } = steppedWindow(5);
