@@ -62,7 +62,10 @@ function nestRows(rows: readonly CoverageRow[]): Array<{ row: CoverageRow; subs:
 }
 
 function renderGroupRows(body: HTMLElement, group: TacticCoverage, state: MatrixState): void {
-  for (const { row, subs } of nestRows(group.rows)) {
+  const nested = nestRows(group.rows);
+  // The height a tactic below the fold holds until it is laid out (styles.css): its rows', roughly.
+  body.setCssProps({ "--attack-vault-rows": String(nested.length) });
+  for (const { row, subs } of nested) {
     const { toggleSlot } = renderRow(body, row, false);
     if (subs.length === 0) continue;
     const key = `${group.tactic.name}|${row.id}`;

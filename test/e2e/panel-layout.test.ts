@@ -1,7 +1,8 @@
 /**
  * How the panel and the blocks read, measured in Chromium: every row's lines start at one indent,
  * a name wraps beside its ID and never away from it, Export sits with the switches at 320px,
- * counts are pluralised, a Sigma status badge is labelled as one, and names are the core's.
+ * counts are pluralised, a Sigma status badge is labelled as one, names are the core's, and a
+ * tactic below the fold waits to be laid out.
  */
 import type { Page } from "playwright-core";
 import { isGap } from "../../src/core/coverage";
@@ -122,5 +123,27 @@ describe("words", () => {
     expect(shown.filter(([id, name]) => names.get(id ?? "") !== name)).toEqual([]);
     // The vault's file name says Scheduled Task_Job, as no file name can hold a slash.
     expect(new Map(shown.map(([id, name]) => [id, name])).get("T1053")).toBe("Scheduled Task/Job");
+  });
+});
+
+describe.each(["320px", "40%"])("a tactic below the fold in a %s sidebar", (sidebar) => {
+  test("is laid out only when scrolled to, holding about its rows' height until then", async () => {
+    await showPanel(browser.page, sidebar);
+    const seen = await panel(browser.page).evaluate(async (el) => {
+      const firstRowOf = (body: HTMLElement): HTMLElement => body.querySelector<HTMLElement>(":scope > .attack-vault-technique")!;
+      const rowsOf = (body: HTMLElement): number => body.querySelectorAll(":scope > .attack-vault-technique").length;
+      // The longest tactic below the fold, where a guess that ignored its rows would be furthest off.
+      const below = Array.from(el.querySelectorAll<HTMLElement>(".attack-vault-tactic-body")).slice(1);
+      const body = below.reduce((longest, each) => (rowsOf(each) > rowsOf(longest) ? each : longest));
+      const row = firstRowOf(body);
+      const laidOut = (): boolean => row.checkVisibility({ contentVisibilityAuto: true });
+      const before = { laidOut: laidOut(), height: body.getBoundingClientRect().height };
+      body.scrollIntoView();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { before, after: { laidOut: laidOut(), height: body.getBoundingClientRect().height } };
+    });
+    expect([seen.before.laidOut, seen.after.laidOut]).toEqual([false, true]);
+    // The estimate (styles.css: its rows at 3.3em each) is near enough for the scrollbar to tell the truth.
+    expect(Math.abs(seen.before.height / seen.after.height - 1)).toBeLessThan(0.25);
   });
 });
