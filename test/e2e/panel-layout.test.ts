@@ -128,22 +128,30 @@ describe("words", () => {
 
 describe.each(["320px", "40%"])("a tactic below the fold in a %s sidebar", (sidebar) => {
   test("is laid out only when scrolled to, holding about its rows' height until then", async () => {
-    await showPanel(browser.page, sidebar);
-    const seen = await panel(browser.page).evaluate(async (el) => {
-      const firstRowOf = (body: HTMLElement): HTMLElement => body.querySelector<HTMLElement>(":scope > .attack-vault-technique")!;
-      const rowsOf = (body: HTMLElement): number => body.querySelectorAll(":scope > .attack-vault-technique").length;
-      // The longest tactic below the fold, where a guess that ignored its rows would be furthest off.
-      const below = Array.from(el.querySelectorAll<HTMLElement>(".attack-vault-tactic-body")).slice(1);
-      const body = below.reduce((longest, each) => (rowsOf(each) > rowsOf(longest) ? each : longest));
-      const row = firstRowOf(body);
-      const laidOut = (): boolean => row.checkVisibility({ contentVisibilityAuto: true });
-      const before = { laidOut: laidOut(), height: body.getBoundingClientRect().height };
-      body.scrollIntoView();
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return { before, after: { laidOut: laidOut(), height: body.getBoundingClientRect().height } };
-    });
-    expect([seen.before.laidOut, seen.after.laidOut]).toEqual([false, true]);
-    // The estimate (styles.css: its rows at 3.3em each) is near enough for the scrollbar to tell the truth.
-    expect(Math.abs(seen.before.height / seen.after.height - 1)).toBeLessThan(0.25);
+    // A short window, so that the example vault's panel reaches below the fold too.
+    const window = browser.page.viewportSize();
+    await browser.page.setViewportSize({ width: window?.width ?? 1280, height: 400 });
+    try {
+      await showPanel(browser.page, sidebar);
+      const seen = await panel(browser.page).evaluate(async (el) => {
+        const rowsOf = (body: HTMLElement): number => body.querySelectorAll(":scope > .attack-vault-technique").length;
+        // Tactics well below the fold (two window heights), so no browser's margin reaches them.
+        const below = Array.from(el.querySelectorAll<HTMLElement>(".attack-vault-tactic-body")).filter((body) => body.getBoundingClientRect().top > 2 * innerHeight);
+        if (below.length === 0) throw new Error(`no tactic starts two window heights (${2 * innerHeight}px) below the top: the panel is too short to show this`);
+        // The longest of them, where a guess that ignored its rows would be furthest off.
+        const body = below.reduce((longest, each) => (rowsOf(each) > rowsOf(longest) ? each : longest));
+        const row = body.querySelector<HTMLElement>(":scope > .attack-vault-technique")!;
+        const laidOut = (): boolean => row.checkVisibility({ contentVisibilityAuto: true });
+        const before = { laidOut: laidOut(), height: body.getBoundingClientRect().height };
+        body.scrollIntoView();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return { before, after: { laidOut: laidOut(), height: body.getBoundingClientRect().height } };
+      });
+      expect([seen.before.laidOut, seen.after.laidOut]).toEqual([false, true]);
+      // The estimate (styles.css: its rows at 3.3em each) is near enough for the scrollbar to tell the truth.
+      expect(Math.abs(seen.before.height / seen.after.height - 1)).toBeLessThan(0.25);
+    } finally {
+      if (window) await browser.page.setViewportSize(window);
+    }
   });
 });
