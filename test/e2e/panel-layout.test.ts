@@ -129,8 +129,8 @@ describe("words", () => {
 describe.each(["320px", "40%"])("a tactic below the fold in a %s sidebar", (sidebar) => {
   test("is laid out only when scrolled to, holding about its rows' height until then", async () => {
     // A short window, so that the example vault's panel reaches below the fold too.
-    const window = browser.page.viewportSize();
-    await browser.page.setViewportSize({ width: window?.width ?? 1280, height: 400 });
+    const viewport = browser.page.viewportSize();
+    await browser.page.setViewportSize({ width: viewport?.width ?? 1280, height: 400 });
     try {
       await showPanel(browser.page, sidebar);
       const seen = await panel(browser.page).evaluate(async (el) => {
@@ -151,7 +151,7 @@ describe.each(["320px", "40%"])("a tactic below the fold in a %s sidebar", (side
       // The estimate (styles.css: its rows at 3.3em each) is near enough for the scrollbar to tell the truth.
       expect(Math.abs(seen.before.height / seen.after.height - 1)).toBeLessThan(0.25);
     } finally {
-      if (window) await browser.page.setViewportSize(window);
+      if (viewport) await browser.page.setViewportSize(viewport);
     }
   });
 });
