@@ -80,27 +80,26 @@ function tagsWritten(value: unknown, inlineTags: readonly string[]): number {
 }
 
 /**
- * The facts of the first `limit` distinct tag keys of a note that writes more than `limit` tags;
- * null when it has no more than `limit` distinct ones, and so was read whole.
+ * A note's tag facts as the common read gives them, into `into`, stopping before its
+ * (`limit` + 1)-th distinct key; true when it stopped there, so some tag was left out.
  */
-function cappedTagFacts(value: unknown, inlineTags: readonly string[], limit: number): TagFacts[] | null {
-  const facts: TagFacts[] = [];
+function readUpToDistinctKeys(value: unknown, inlineTags: readonly string[], limit: number, into: FactsSink): boolean {
   const keys = new Set<string>();
   for (const list of [Array.isArray(value) ? value : [value], inlineTags]) {
     for (const raw of list) {
-      const before = facts.length;
-      addFacts(raw, facts);
-      const key = facts[before]?.key;
-      if (key === undefined || keys.has(key)) continue;
-      if (keys.size === limit) {
-        facts.pop();
-        return facts;
+      const facts = typeof raw === "string" ? factsOf(raw) : null;
+      if (!facts) continue;
+      if (!keys.has(facts.key)) {
+        if (keys.size === limit) return true;
+        keys.add(facts.key);
       }
-      keys.add(key);
+      into.push(facts);
     }
   }
-  return null;
+  return false;
 }
+
+const DISCARDED: FactsSink = { push: () => undefined };
 
 /** The facts of a note's first MAX_TAGS_READ distinct tags: its frontmatter tags as Obsidian reads them, then inline tags. */
 export function noteTagFacts(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): TagFacts[] {
@@ -116,11 +115,8 @@ export function noteTagFactsInto(frontmatter: Readonly<Record<string, unknown>> 
   const value = key === null || !frontmatter ? undefined : frontmatter[key];
   // The first build runs this for every note: one that cannot reach the cap is read without counting.
   if (tagsWritten(value, inlineTags) > MAX_TAGS_READ) {
-    const capped = cappedTagFacts(value, inlineTags, MAX_TAGS_READ);
-    if (capped) {
-      for (const facts of capped) into.push(facts);
-      return;
-    }
+    readUpToDistinctKeys(value, inlineTags, MAX_TAGS_READ, into);
+    return;
   }
   addValueFacts(value, into);
   for (const tag of inlineTags) addFacts(tag, into);
@@ -129,7 +125,7 @@ export function noteTagFactsInto(frontmatter: Readonly<Record<string, unknown>> 
 /** Whether a note has more than MAX_TAGS_READ distinct tags, so the index read only the first. */
 export function tagsPastCap(frontmatter: Readonly<Record<string, unknown>> | null, inlineTags: readonly string[]): boolean {
   const value = frontmatterTagsValue(frontmatter)?.value;
-  return tagsWritten(value, inlineTags) > MAX_TAGS_READ && cappedTagFacts(value, inlineTags, MAX_TAGS_READ) !== null;
+  return tagsWritten(value, inlineTags) > MAX_TAGS_READ && readUpToDistinctKeys(value, inlineTags, MAX_TAGS_READ, DISCARDED);
 }
 
 /** The tags, as written, of one frontmatter value. */
